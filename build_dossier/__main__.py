@@ -1,0 +1,3 @@
+from build_dossier.cli import main
+
+main()

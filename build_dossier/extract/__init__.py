@@ -1,0 +1,33 @@
+"""Extract: find the facts in one article. Extractors find and never merge; ``resolve`` decides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from build_dossier.extract.claims import find_claims
+from build_dossier.extract.events import find_event_cues
+from build_dossier.extract.mentions import find_mentions
+from build_dossier.lexicon import Lexicon, load_lexicon
+from build_dossier.model import Article, Extraction
+
+
+def extract_article(article: Article, lexicon: Lexicon) -> Extraction:
+    """All mentions, event cues and casualty claims of one article."""
+    mentions = find_mentions(article, lexicon)
+    cues, main_cue = find_event_cues(article, mentions, lexicon)
+    claims = find_claims(article, mentions, cues, main_cue, lexicon)
+    return Extraction(article=article, mentions=mentions, claims=claims, cues=cues, main_cue=main_cue)
+
+
+def _extract_with_default_lexicon(article: Article) -> Extraction:
+    return extract_article(article, load_lexicon())
+
+
+def extract_all(articles: Sequence[Article], lexicon: Lexicon, jobs: int = 1) -> tuple[Extraction, ...]:
+    """Extract every article, in input order; ``jobs > 1`` spreads articles over processes."""
+    if jobs <= 1 or len(articles) < 2:
+        return tuple(extract_article(article, lexicon) for article in articles)
+    # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return tuple(pool.map(_extract_with_default_lexicon, articles, chunksize=16))

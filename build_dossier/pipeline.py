@@ -1,0 +1,63 @@
+"""``build()``: the stages in order. The CLI, the MkDocs hook, the benchmark and the tests call it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from build_dossier.extract import extract_all
+from build_dossier.ingest import read_articles
+from build_dossier.lexicon import load_lexicon
+from build_dossier.model import Dossier
+from build_dossier.render import render_site
+from build_dossier.resolve import resolve
+from build_dossier.settings import Settings
+from build_dossier.write import WriteReport, write_site
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    dossier: Dossier
+    report: WriteReport
+    warnings: tuple[str, ...]
+    """One line each: skipped files, duplicates, pages edited by hand."""
+    timings: dict[str, float]
+    """Seconds per stage, for the benchmark."""
+
+
+def make_dossier(settings: Settings) -> tuple[Dossier, tuple[str, ...], dict[str, float]]:
+    """Ingest, extract and resolve: everything up to the pages, with no file written."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    # Ingest: files -> articles (skipped files and duplicates become warnings).
+    ingested = read_articles(settings)
+    timings["ingest"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+
+    # Extract: one article at a time, so it can run in parallel.
+    lexicon = load_lexicon()
+    extractions = extract_all(ingested.articles, lexicon, jobs=settings.jobs)
+    timings["extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+
+    # Resolve: mentions -> actors and places, claims -> incidents, conflicts.
+    dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates)
+    timings["resolve"] = time.perf_counter() - clock
+    return dossier, ingested.warnings, timings
+
+
+def build(settings: Settings) -> BuildResult:
+    """Regenerate the dossier pages in ``settings.docs_dir`` from ``settings.seeds_dir``."""
+    dossier, warnings, timings = make_dossier(settings)
+
+    # Render: every page to a string first, so a failure here leaves docs/ untouched.
+    clock = time.perf_counter()
+    pages = render_site(dossier)
+    timings["render"] = time.perf_counter() - clock
+
+    # Write: only what changed; never a page the editor wrote or edited.
+    clock = time.perf_counter()
+    report = write_site(pages, settings)
+    timings["write"] = time.perf_counter() - clock
+    return BuildResult(dossier, report, warnings + report.warnings, timings)
