@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from build_dossier.extract import extract_all
-from build_dossier.ingest import read_articles
+from build_dossier.ingest import ingest_paths
 from build_dossier.lexicon import load_lexicon
 from build_dossier.model import Dossier
 from build_dossier.render import render_site
@@ -25,19 +27,21 @@ class BuildResult:
     """Seconds per stage, for the benchmark."""
 
 
-def make_dossier(settings: Settings) -> tuple[Dossier, tuple[str, ...], dict[str, float]]:
-    """Ingest, extract and resolve: everything up to the pages, with no file written."""
+def make_dossier(
+    paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1
+) -> tuple[Dossier, tuple[str, ...], dict[str, float]]:
+    """Ingest, extract and resolve files and folders: everything up to the pages, no file written."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
     # Ingest: files -> articles (skipped files and duplicates become warnings).
-    ingested = read_articles(settings)
+    ingested = ingest_paths(paths, max_file_bytes=max_file_bytes)
     timings["ingest"] = time.perf_counter() - clock
     clock = time.perf_counter()
 
     # Extract: one article at a time, so it can run in parallel.
     lexicon = load_lexicon()
-    extractions = extract_all(ingested.articles, lexicon, jobs=settings.jobs)
+    extractions = extract_all(ingested.articles, lexicon, jobs=jobs)
     timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
 
@@ -49,7 +53,9 @@ def make_dossier(settings: Settings) -> tuple[Dossier, tuple[str, ...], dict[str
 
 def build(settings: Settings) -> BuildResult:
     """Regenerate the dossier pages in ``settings.docs_dir`` from ``settings.seeds_dir``."""
-    dossier, warnings, timings = make_dossier(settings)
+    dossier, warnings, timings = make_dossier(
+        [settings.seeds_dir], max_file_bytes=settings.max_file_bytes, jobs=settings.jobs
+    )
 
     # Render: every page to a string first, so a failure here leaves docs/ untouched.
     clock = time.perf_counter()
