@@ -14,17 +14,22 @@ from build_dossier.model import Dossier
 from build_dossier.render import render_site
 from build_dossier.resolve import resolve
 from build_dossier.settings import Settings
-from build_dossier.write import WriteReport, write_site
+from build_dossier.write import WriteReport, apply_plan, plan_site, report_plan
 
 
 @dataclass(frozen=True)
 class BuildResult:
     dossier: Dossier
     report: WriteReport
-    warnings: tuple[str, ...]
-    """One line each: skipped files, duplicates, pages edited by hand."""
+    input_notes: tuple[str, ...]
+    """One line each: input files skipped or reported as duplicates (the build went on)."""
     timings: dict[str, float]
     """Seconds per stage, for the benchmark."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Everything worth telling the user: input notes and pages left alone because of hand edits."""
+        return self.input_notes + self.report.warnings
 
 
 def make_dossier(
@@ -51,9 +56,12 @@ def make_dossier(
     return dossier, ingested.warnings, timings
 
 
-def build(settings: Settings) -> BuildResult:
-    """Regenerate the dossier pages in ``settings.docs_dir`` from ``settings.seeds_dir``."""
-    dossier, warnings, timings = make_dossier(
+def build(settings: Settings, *, check: bool = False) -> BuildResult:
+    """Regenerate the dossier pages in ``settings.docs_dir`` from ``settings.seeds_dir``.
+
+    With ``check`` nothing is written: the report lists what a build would change.
+    """
+    dossier, input_notes, timings = make_dossier(
         [settings.seeds_dir], max_file_bytes=settings.max_file_bytes, jobs=settings.jobs
     )
 
@@ -64,6 +72,8 @@ def build(settings: Settings) -> BuildResult:
 
     # Write: only what changed; never a page the editor wrote or edited.
     clock = time.perf_counter()
-    report = write_site(pages, settings)
+    plan = plan_site(pages, settings.docs_dir)
+    report = report_plan(plan) if check else apply_plan(plan, settings.docs_dir)
     timings["write"] = time.perf_counter() - clock
-    return BuildResult(dossier, report, warnings + report.warnings, timings)
+    return BuildResult(dossier, report, input_notes, timings)
+
