@@ -1,0 +1,828 @@
+"""Render: the resolved Dossier -> every generated page and data file, as strings keyed by docs path.
+
+Rule of the module: templates never see raw article text. The ``*_md`` values handed to a template
+are built here with :mod:`build_dossier.markup`, which escapes text for Markdown and HTML exactly
+once; templates only lay them out. Lookups are built once per dossier (:class:`Index`), so each page
+costs time in proportion to its own content, not to the size of the dossier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from build_dossier import export, mapping, network
+from build_dossier.figures import claim_range, combined_range, origin_of, reconcile
+from build_dossier.lookups import Index, incident_order, places_of
+from build_dossier.markup import (
+    anchor_id,
+    external_link,
+    md_fragment,
+    md_link,
+    md_text,
+    plain,
+    quoted,
+    yaml_string,
+)
+from build_dossier.model import (
+    ACTOR_KINDS,
+    CLAIM_KINDS,
+    PLACE_KINDS,
+    Article,
+    ClaimRecord,
+    Conflict,
+    Dossier,
+    Entity,
+    Incident,
+    Span,
+)
+from build_dossier.slugs import fold
+from build_dossier.wording import country_name, format_date, format_day, label
+
+TEMPLATE_DIR = Path(__file__).with_name("templates")
+TIME_EXPRESSIONS = Path(__file__).with_name("data") / "time_expressions.yml"
+
+INFOBOX_KINDS = (
+    ("killed", "Deaths"),
+    ("injured", "Injured"),
+    ("hostages", "Hostages"),
+    ("freed", "Freed"),
+    ("attackers", "Attackers"),
+    ("detained", "Detained"),
+    ("missing", "Missing"),
+)
+SUMMARY_KINDS = ("killed", "injured", "hostages", "attackers")
+MAX_SUMMARY_SENTENCES = 4
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """Templates are compiled once per process; autoescape is off because values arrive escaped."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=False,
+        auto_reload=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = md_text
+    return environment
+
+
+@lru_cache(maxsize=1)
+def _time_expression_pattern() -> re.Pattern[str]:
+    patterns = yaml.safe_load(TIME_EXPRESSIONS.read_text(encoding="utf-8"))["patterns"]
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+def _render(template: str, **context: object) -> str:
+    return _environment().get_template(template).render(**context)
+
+
+# --- links and anchors --------------------------------------------------------------------------------------
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link between two docs pages, as MkDocs validates it (pages are at most one folder deep)."""
+    from_folder, _, _ = from_page.rpartition("/")
+    to_folder, _, to_name = to_page.rpartition("/")
+    relative = to_name if from_folder == to_folder else "../" * from_page.count("/") + to_page
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def sentence_anchor(index: int) -> str:
+    return f"s-{index}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{anchor_id(claim_id)}"
+
+
+def front_matter(title: str, tags: Iterable[str] = ()) -> str:
+    """YAML front matter: a plain title for the browser tab and tags for the tags plugin."""
+    lines = ["---", f"title: {yaml_string(title)}"]
+    clean_tags = sorted({plain(tag) for tag in tags if plain(tag)})
+    if clean_tags:
+        lines.append("tags:")
+        lines.extend(f"  - {yaml_string(tag)}" for tag in clean_tags)
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+# --- shared fragments ----------------------------------------------------------------------------
+
+
+def source_label(article: Article) -> str:
+    """``Outlet, 6 March 2021`` as Markdown."""
+    outlet = md_text(article.outlet) if article.outlet else "unknown outlet"
+    return f"{outlet}, {format_day(article.published)}" if article.published else outlet
+
+
+def origin_note(article: Article) -> str:
+    """Markdown: the outlet, and the wire it relays if any."""
+    outlet = md_text(article.outlet) if article.outlet else "unknown outlet"
+    if article.relayed_from:
+        return f"{outlet}, relaying {md_text(article.relayed_from)}"
+    return outlet
+
+
+def quote_with_source(index: Index, span: Span, page: str) -> str:
+    """``“sentence” (Outlet, date)`` linking to the sentence on its source page."""
+    article = index.articles[span.article]
+    target = href(page, f"sources/{article.id}.md", sentence_anchor(span.sentence))
+    return f"{quoted(span.text)} ({md_link(source_label(article), target)})"
+
+
+def entity_link(index: Index, entity_id: str, page: str) -> str:
+    if entity_id in index.actors:
+        return md_link(md_text(index.actors[entity_id].name), href(page, f"actors/{entity_id}.md"))
+    if entity_id in index.places:
+        return md_link(md_text(index.places[entity_id].name), href(page, f"places/{entity_id}.md"))
+    return md_text(entity_id)
+
+
+def incident_link(index: Index, incident_id: str, page: str) -> str:
+    incident = index.incidents[incident_id]
+    return md_link(md_text(incident.name), href(page, f"incidents/{incident_id}.md"))
+
+
+def article_link(index: Index, article_id: str, page: str) -> str:
+    article = index.articles[article_id]
+    return md_link(md_text(article.title or article.id), href(page, f"sources/{article_id}.md"))
+
+
+def speaker(record: ClaimRecord) -> str:
+    return md_text(record.claim.attributed_to) if record.claim.attributed_to else "not attributed"
+
+
+def mentions_by_source(index: Index, entity: Entity, page: str) -> list[dict[str, object]]:
+    """Backlinks with context: each source that names the entity, with the quoting sentences."""
+    sentences: dict[str, dict[int, str]] = {}
+    for mention in entity.mentions:
+        sentences.setdefault(mention.span.article, {})[mention.span.sentence] = mention.span.text
+    groups = []
+    for article_id in sorted(sentences, key=index.article_order):
+        if article_id not in index.articles:
+            continue
+        article = index.articles[article_id]
+        quotes = []
+        for sentence_index in sorted(sentences[article_id]):
+            target = href(page, f"sources/{article_id}.md", sentence_anchor(sentence_index))
+            quotes.append(
+                f"{quoted(sentences[article_id][sentence_index])} "
+                f"({md_link(f'sentence {sentence_index + 1}', target)})"
+            )
+        groups.append(
+            {
+                "source_md": article_link(index, article_id, page),
+                "origin_md": source_label(article),
+                "quotes_md": quotes,
+            }
+        )
+    return groups
+
+
+# --- incident pages ------------------------------------------------------------------------------
+
+
+def _claims_by_kind(records: list[ClaimRecord]) -> dict[str, list[ClaimRecord]]:
+    grouped: dict[str, list[ClaimRecord]] = {}
+    for record in records:
+        grouped.setdefault(record.claim.kind, []).append(record)
+    return grouped
+
+
+def _figure_cell(index: Index, records: list[ClaimRecord], page: str) -> str:
+    """Per subject: the range of every stated figure, and links to the claims behind it."""
+    by_subject: dict[str, list[ClaimRecord]] = {}
+    for record in records:
+        by_subject.setdefault(record.claim.subject, []).append(record)
+    parts = []
+    for subject in sorted(by_subject, key=str.casefold):
+        group = by_subject[subject]
+        links = ", ".join(
+            md_link(
+                md_text(index.articles[r.claim.span.article].outlet or r.claim.span.article),
+                f"#{claim_anchor(r.id)}",
+            )
+            for r in group
+        )
+        figure = combined_range(r.claim for r in group)
+        parts.append(f"**{md_text(figure)}** {md_text(subject)} ({links})")
+    return "<br>".join(parts)
+
+
+def _infobox(
+    index: Index, incident: Incident, records: list[ClaimRecord], page: str
+) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    date_md = md_text(format_date(incident.date))
+    if incident.date:
+        date_md += f" (“{md_text(incident.date.expression)}”)"
+    rows.append(("Date", date_md))
+    if incident.place and incident.place in index.places:
+        place = index.places[incident.place]
+        location = entity_link(index, place.id, page)
+        country = country_name(index.country_of(incident))
+        if country:
+            location += f", {md_text(country)}"
+        coordinates = index.coordinates_of(incident)
+        if coordinates:
+            location += f" ({coordinates[0]:.2f}, {coordinates[1]:.2f})"
+        rows.append(("Location", location))
+    else:
+        rows.append(("Location", "unknown"))
+    if incident.site and incident.site in index.places:
+        site = index.places[incident.site]
+        target = entity_link(index, site.id, page)
+        if site.subkind:
+            target += f" ({md_text(site.subkind)})"
+        rows.append(("Target", target))
+    rows.append(("Attack type", md_text(label(incident.attack_type))))
+    perpetrators = ", ".join(
+        entity_link(index, a, page) for a in sorted(incident.perpetrators, key=_name_key(index))
+    )
+    rows.append(("Perpetrators (claimed or named)", perpetrators or "not named by any source"))
+    grouped = _claims_by_kind(records)
+    for kind, heading in INFOBOX_KINDS:
+        if kind in grouped:
+            rows.append((heading, _figure_cell(index, grouped[kind], page)))
+    return rows
+
+
+def _name_key(index: Index):
+    def key(entity_id: str) -> tuple[str, str]:
+        entity = index.actors.get(entity_id) or index.places.get(entity_id)
+        return ((entity.name if entity else entity_id).casefold(), entity_id)
+
+    return key
+
+
+def _incident_spans(index: Index, incident: Incident, records: list[ClaimRecord]) -> list[Span]:
+    """Every sentence the incident was built from, in reading order, each once."""
+    spans: dict[tuple[str, int], Span] = {}
+    for cue in incident.cues:
+        spans.setdefault((cue.span.article, cue.span.sentence), cue.span)
+    for record in records:
+        spans.setdefault((record.claim.span.article, record.claim.span.sentence), record.claim.span)
+    return [spans[key] for key in sorted(spans, key=lambda k: (index.article_order(k[0]), k[1]))]
+
+
+def _reading_order(index: Index, span: Span) -> tuple[dt.date, bool, str, int]:
+    """Earliest report first, an outlet's own copy before a relay of it, then position in the text."""
+    article = index.articles[span.article]
+    published, article_id = index.article_order(span.article)
+    return (published, article.relayed_from is not None, article_id, span.sentence)
+
+
+def _summary(index: Index, incident: Incident, records: list[ClaimRecord], page: str) -> list[str]:
+    """A paragraph of quoted, cited sentences: the event itself, then one sentence per figure."""
+    chosen: list[Span] = []
+    own_cues = sorted(
+        (cue for cue in incident.cues if cue.span.article in index.articles),
+        key=lambda c: (c.is_background, _reading_order(index, c.span)),
+    )
+    if own_cues:
+        chosen.append(own_cues[0].span)
+    grouped = _claims_by_kind(records)
+    for kind in SUMMARY_KINDS:
+        for record in sorted(grouped.get(kind, []), key=lambda r: _reading_order(index, r.claim.span)):
+            key = (record.claim.span.article, record.claim.span.sentence)
+            if all((s.article, s.sentence) != key for s in chosen):
+                chosen.append(record.claim.span)
+                break
+    return [quote_with_source(index, span, page) for span in chosen[:MAX_SUMMARY_SENTENCES]]
+
+
+def time_expressions(sentence: str) -> list[str]:
+    """Time expressions in a sentence; neighbours joined ("around 7:00 am (0700 GMT) Friday")."""
+    merged: list[list[int]] = []
+    for match in _time_expression_pattern().finditer(sentence):
+        gap = sentence[merged[-1][1] : match.start()] if merged else None
+        if gap is not None and re.fullmatch(r"[\s(),]*", gap):
+            merged[-1][1] = match.end()
+        else:
+            merged.append([match.start(), match.end()])
+    return [
+        sentence[start:end].strip(" (,")
+        + (")" if sentence[start:end].count("(") > sentence[start:end].count(")") else "")
+        for start, end in merged
+    ]
+
+
+def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]]:
+    entries = []
+    for span in spans:
+        expressions = time_expressions(span.text)
+        if expressions:
+            entries.append(
+                {
+                    "when_md": "; ".join(md_text(e) for e in expressions),
+                    "quote_md": quote_with_source(index, span, page),
+                }
+            )
+    return entries
+
+
+def _claim_rows(index: Index, records: list[ClaimRecord], page: str) -> list[dict[str, str]]:
+    """Rows of "What the sources say": figure, speaker, outlet (and the wire it relays), quote."""
+    rows = []
+    kind_rank = {kind: rank for rank, kind in enumerate(CLAIM_KINDS)}
+    for record in sorted(
+        records,
+        key=lambda r: (
+            kind_rank.get(r.claim.kind, len(kind_rank)),
+            _reading_order(index, r.claim.span),
+            r.id,
+        ),
+    ):
+        article = index.articles[record.claim.span.article]
+        claim = record.claim
+        rows.append(
+            {
+                "anchor": claim_anchor(record.id),
+                "figure_md": f"**{md_text(claim_range(claim))}** {md_text(label(claim.kind).lower())} "
+                f"({md_text(claim.subject)}): “{md_text(claim.figure)}”",
+                "speaker_md": speaker(record),
+                "source_md": md_link(origin_note(article), href(page, f"sources/{article.id}.md"))
+                + f", {md_text(format_day(article.published))}",
+                "quote_md": md_link(
+                    quoted(claim.span.text),
+                    href(page, f"sources/{article.id}.md", sentence_anchor(claim.span.sentence)),
+                ),
+            }
+        )
+    return rows
+
+
+def _conflict_blocks(index: Index, conflicts: list[Conflict], page: str) -> list[dict[str, object]]:
+    blocks = []
+    for conflict in conflicts:
+        values = []
+        records = [index.claims[c] for c in conflict.claims if c in index.claims]
+        for record in sorted(records, key=lambda r: (_reading_order(index, r.claim.span), r.id)):
+            article = index.articles[record.claim.span.article]
+            values.append(
+                f"**{md_text(claim_range(record.claim))}**: {speaker(record)}, reported by "
+                f"{md_link(source_label(article), f'#{claim_anchor(record.id)}')} ({origin_note(article)}): "
+                f"{quoted(record.claim.span.text)}"
+            )
+        blocks.append(
+            {"title_md": f"{md_text(label(conflict.kind))}: {md_text(conflict.subject)}", "values_md": values}
+        )
+    return blocks
+
+
+def _independence(index: Index, records: list[ClaimRecord]) -> list[str]:
+    """Figures repeated by more articles than there are independent origins behind them."""
+    groups: dict[tuple[str, str, str], list[ClaimRecord]] = {}
+    for record in records:
+        key = (record.claim.kind, record.claim.subject.casefold(), claim_range(record.claim))
+        groups.setdefault(key, []).append(record)
+    notes = []
+    for (kind, _, figure), group in sorted(groups.items()):
+        article_ids = sorted({r.claim.span.article for r in group})
+        origins = sorted({origin_of(index.articles[a]) for a in article_ids})
+        if len(article_ids) > len(origins):
+            notes.append(
+                f"**{md_text(figure)}** {md_text(label(kind).lower())} "
+                f"({md_text(group[0].claim.subject)}) appears in "
+                f"{len(article_ids)} articles but comes from {len(origins)} independent "
+                f"{'origin' if len(origins) == 1 else 'origins'} ({', '.join(md_text(o) for o in origins)}): "
+                "a relay repeating a wire is not independent confirmation."
+            )
+    return notes
+
+
+GAP_FIELDS = (
+    ("Date", "GTD iyear/imonth/iday · ACLED event_date", "date"),
+    ("Country", "GTD country_txt · ACLED country", "country"),
+    ("City", "GTD city · ACLED location", "city"),
+    ("Coordinates", "GTD latitude/longitude · ACLED latitude/longitude", "coordinates"),
+    ("Attack type", "GTD attacktype1_txt · ACLED sub_event_type", "attack_type"),
+    ("Target type", "GTD targtype1_txt", "target"),
+    ("Perpetrator group", "GTD gname · ACLED actor1", "perpetrators"),
+    ("Other actors", "ACLED actor2", "actors"),
+    ("Number of perpetrators", "GTD nperps", "attackers"),
+    ("Deaths", "GTD nkill · ACLED fatalities", "killed"),
+    ("Injured", "GTD nwound", "injured"),
+    ("Hostages", "GTD nhostkid", "hostages"),
+)
+
+
+def _gaps(index: Index, incident: Incident, records: list[ClaimRecord]) -> list[tuple[str, str]]:
+    """GTD/ACLED fields that no source supports for this incident."""
+    kinds = {record.claim.kind for record in records}
+    site = index.places.get(incident.site) if incident.site else None
+    supported = {
+        "date": incident.date is not None,
+        "country": index.country_of(incident) is not None,
+        "city": incident.place is not None,
+        "coordinates": index.coordinates_of(incident) is not None,
+        "attack_type": bool(incident.attack_type) and incident.attack_type != "unknown",
+        "target": bool(site and site.subkind),
+        "perpetrators": bool(incident.perpetrators),
+        "actors": bool(set(incident.actors) - set(incident.perpetrators)),
+        "attackers": "attackers" in kinds,
+        "killed": "killed" in kinds,
+        "injured": "injured" in kinds,
+        "hostages": "hostages" in kinds,
+    }
+    return [(md_text(name), md_text(fields)) for name, fields, key in GAP_FIELDS if not supported[key]]
+
+
+def render_incident(index: Index, incident: Incident) -> str:
+    page = f"incidents/{incident.id}.md"
+    records = index.claims_by_incident.get(incident.id, [])
+    spans = _incident_spans(index, incident, records)
+    places = places_of(incident, index.places)
+    place_ids = sorted(set(places) | {incident.place or "", incident.site or ""} - {""}, key=_name_key(index))
+    actor_ids = sorted(set(incident.actors) | set(incident.perpetrators), key=_name_key(index))
+    tags = [label(incident.attack_type)]
+    country = country_name(index.country_of(incident))
+    if country:
+        tags.append(country)
+    tags.extend(index.articles[a].outlet or "" for a in incident.sources if a in index.articles)
+    return front_matter(incident.name, tags) + _render(
+        "incident.md.j2",
+        name_md=md_text(incident.name),
+        infobox=_infobox(index, incident, records, page),
+        summary_md=_summary(index, incident, records, page),
+        timeline=_timeline(index, spans, page),
+        claims=_claim_rows(index, records, page),
+        conflicts=_conflict_blocks(index, index.conflicts_by_incident.get(incident.id, []), page),
+        independence_md=_independence(index, records),
+        actors_md=[
+            entity_link(index, a, page) + (" (perpetrator)" if a in incident.perpetrators else "")
+            for a in actor_ids
+            if a in index.actors
+        ],
+        places_md=[entity_link(index, p, page) for p in place_ids if p in index.places],
+        sources_md=[
+            f"{article_link(index, a, page)} ({source_label(index.articles[a])})"
+            for a in sorted(incident.sources, key=index.article_order)
+            if a in index.articles
+        ],
+        gaps=_gaps(index, incident, records),
+    )
+
+
+# --- actor and place pages -----------------------------------------------------------------------
+
+
+def _related_actors(index: Index, actor_id: str, page: str) -> list[str]:
+    shared: dict[str, int] = {}
+    for incident_id in index.incidents_by_actor.get(actor_id, []):
+        incident = index.incidents[incident_id]
+        for other in set(incident.actors) | set(incident.perpetrators):
+            if other != actor_id and other in index.actors:
+                shared[other] = shared.get(other, 0) + 1
+    ordered = sorted(shared, key=lambda a: (-shared[a], index.actors[a].name.casefold(), a))
+    return [
+        f"{entity_link(index, other, page)} "
+        f"({shared[other]} shared {'incident' if shared[other] == 1 else 'incidents'})"
+        for other in ordered
+    ]
+
+
+def render_actor(index: Index, actor: Entity) -> str:
+    page = f"actors/{actor.id}.md"
+    facts = [("Kind", md_text(label(actor.kind)))]
+    if actor.role:
+        facts.append(("Role or title", md_text(actor.role)))
+    if actor.country:
+        facts.append(("Country", md_text(country_name(actor.country) or actor.country)))
+    if actor.aliases:
+        facts.append(("Also called", ", ".join(md_text(a) for a in actor.aliases)))
+    incidents = []
+    for incident_id in index.incidents_by_actor.get(actor.id, []):
+        incident = index.incidents[incident_id]
+        part = "perpetrator" if actor.id in incident.perpetrators else "named"
+        incidents.append(
+            f"{incident_link(index, incident_id, page)}: {md_text(format_date(incident.date))} ({part})"
+        )
+    tags = [label(actor.kind)] + ([country_name(actor.country) or ""] if actor.country else [])
+    return front_matter(actor.name, tags) + _render(
+        "actor.md.j2",
+        name_md=md_text(actor.name),
+        facts=facts,
+        incidents_md=incidents,
+        related_md=_related_actors(index, actor.id, page),
+        mentions=mentions_by_source(index, actor, page),
+    )
+
+
+def render_place(index: Index, place: Entity) -> str:
+    page = f"places/{place.id}.md"
+    facts = [("Kind", md_text(label(place.subkind or place.kind)))]
+    if place.country:
+        facts.append(("Country", md_text(country_name(place.country) or place.country)))
+    if place.coordinates:
+        facts.append(("Coordinates", f"{place.coordinates[0]:.4f}, {place.coordinates[1]:.4f}"))
+    if place.parent and place.parent in index.places and place.parent != place.id:
+        facts.append(("Part of", entity_link(index, place.parent, page)))
+    if place.aliases:
+        facts.append(("Also called", ", ".join(md_text(a) for a in place.aliases)))
+    children = index.children_of_place.get(place.id, [])
+    if children:
+        facts.append(("Contains", ", ".join(entity_link(index, c, page) for c in children)))
+    happened = [
+        f"{incident_link(index, i, page)}: {md_text(format_date(index.incidents[i].date))}"
+        for i in index.incidents_at_place.get(place.id, [])
+    ]
+    tags = [label(place.kind)] + ([country_name(place.country) or ""] if place.country else [])
+    return front_matter(place.name, tags) + _render(
+        "place.md.j2",
+        name_md=md_text(place.name),
+        facts=facts,
+        happened_md=happened,
+        mentions=mentions_by_source(index, place, page),
+    )
+
+
+# --- source pages --------------------------------------------------------------------------------
+
+
+def linked_sentence(index: Index, article_id: str, sentence_index: int, text: str, page: str) -> str:
+    """One sentence as Markdown with each recognised actor and place linked to its page."""
+    pieces = []
+    position = 0
+    for start, end, target in index.links_in_sentence.get((article_id, sentence_index), []):
+        if start < position or end > len(text) or start >= end:
+            continue
+        pieces.append(md_fragment(text[position:start]))
+        pieces.append(md_link(md_text(text[start:end]), href(page, target)))
+        position = end
+    pieces.append(md_fragment(text[position:]))
+    return "".join(pieces).strip()
+
+
+def _article_body(index: Index, article: Article, page: str) -> list[str]:
+    """Paragraphs of Markdown: headings as headings, each sentence in a span with its anchor."""
+    by_paragraph: dict[int, list[str]] = {}
+    for sentence in article.sentences:
+        text = linked_sentence(index, article.id, sentence.index, sentence.text, page)
+        by_paragraph.setdefault(sentence.paragraph, []).append(
+            f'<span class="dossier-sentence" id="{sentence_anchor(sentence.index)}">{text}</span>'
+        )
+    blocks = []
+    for paragraph in article.paragraphs:
+        if paragraph.heading:
+            heading = md_text(paragraph.text.strip(" -–—"))
+            if heading:
+                blocks.append(f"### {heading}")
+        elif paragraph.index in by_paragraph:
+            blocks.append(" ".join(by_paragraph.pop(paragraph.index)))
+    blocks.extend(" ".join(by_paragraph[key]) for key in sorted(by_paragraph))
+    return blocks
+
+
+def render_source(index: Index, article: Article) -> str:
+    page = f"sources/{article.id}.md"
+    facts = [("Outlet", md_text(article.outlet) if article.outlet else "unknown")]
+    if article.relayed_from:
+        facts.append(("Relaying", md_text(article.relayed_from)))
+    facts.append(("Published", md_text(format_day(article.published))))
+    if article.dateline:
+        facts.append(("Dateline", md_text(article.dateline)))
+    if article.url:
+        facts.append(("Address", external_link(article.url, article.url)))
+    facts.append(("File", md_text(article.path)))
+    facts.append(("Encoding", md_text(article.encoding)))
+    if article.id in index.duplicate_of and index.duplicate_of[article.id] in index.articles:
+        facts.append(("Duplicate of", article_link(index, index.duplicate_of[article.id], page)))
+    claims = []
+    for record in index.claims_by_article.get(article.id, []):
+        incident = (
+            incident_link(index, record.incident, page)
+            if record.incident in index.incidents
+            else "no incident"
+        )
+        claims.append(
+            {
+                "figure_md": md_text(claim_range(record.claim)),
+                "kind_md": md_text(label(record.claim.kind)),
+                "subject_md": md_text(record.claim.subject),
+                "speaker_md": speaker(record),
+                "incident_md": incident,
+                "sentence_md": md_link(
+                    f"sentence {record.claim.span.sentence + 1}",
+                    f"#{sentence_anchor(record.claim.span.sentence)}",
+                ),
+            }
+        )
+    tags = [article.outlet] if article.outlet else []
+    return front_matter(article.title or article.id, tags) + _render(
+        "source.md.j2",
+        title_md=md_text(article.title or article.id),
+        facts=facts,
+        incidents_md=[incident_link(index, i, page) for i in index.incidents_by_article.get(article.id, [])],
+        body_md=_article_body(index, article, page),
+        stripped_md=[md_text(line) for line in article.stripped if line.strip()],
+        claims=claims,
+    )
+
+
+# --- index and overview pages --------------------------------------------------------------------
+
+
+def _incident_row(index: Index, incident: Incident, page: str) -> dict[str, str]:
+    place = entity_link(index, incident.place, page) if incident.place in index.places else "unknown"
+    return {
+        "date_md": md_text(format_date(incident.date)),
+        "link_md": incident_link(index, incident.id, page),
+        "place_md": place,
+        "type_md": md_text(label(incident.attack_type)),
+        "sources": str(len(incident.sources)),
+    }
+
+
+def render_incident_index(index: Index, incidents: list[Incident]) -> str:
+    page = "incidents/index.md"
+    years: dict[str, list[dict[str, str]]] = {}
+    for incident in incidents:
+        year = str(incident.date.start.year) if incident.date else "Undated"
+        years.setdefault(year, []).append(_incident_row(index, incident, page))
+    return front_matter("Incidents") + _render("incident_index.md.j2", years=list(years.items()))
+
+
+def _first_letter(name: str) -> str:
+    folded = fold(name)
+    return folded[:1].upper() if folded[:1].isalpha() else "#"
+
+
+def render_actor_index(index: Index, actors: list[Entity]) -> str:
+    page = "actors/index.md"
+    kinds = []
+    for kind in sorted(
+        {a.kind for a in actors}, key=lambda k: (ACTOR_KINDS.index(k) if k in ACTOR_KINDS else 99, k)
+    ):
+        letters: dict[str, list[str]] = {}
+        for actor in (a for a in actors if a.kind == kind):
+            details = ", ".join(md_text(x) for x in (actor.role, country_name(actor.country)) if x)
+            entry = entity_link(index, actor.id, page) + (f": {details}" if details else "")
+            letters.setdefault(_first_letter(actor.name), []).append(entry)
+        kinds.append((md_text(label(kind)), sorted(letters.items())))
+    return front_matter("Actors") + _render("actor_index.md.j2", kinds=kinds)
+
+
+def render_place_index(index: Index, places: list[Entity]) -> str:
+    page = "places/index.md"
+    countries: dict[str, list[str]] = {}
+    for place in sorted(
+        places,
+        key=lambda p: (PLACE_KINDS.index(p.kind) if p.kind in PLACE_KINDS else 99, p.name.casefold(), p.id),
+    ):
+        country = country_name(place.country) or "Country not known"
+        entry = f"{entity_link(index, place.id, page)}: {md_text(label(place.subkind or place.kind).lower())}"
+        countries.setdefault(country, []).append(entry)
+    ordered = sorted(countries.items(), key=lambda item: (item[0] == "Country not known", item[0].casefold()))
+    return front_matter("Places") + _render(
+        "place_index.md.j2", countries=[(md_text(name), entries) for name, entries in ordered]
+    )
+
+
+def render_source_index(index: Index, articles: list[Article]) -> str:
+    page = "sources/index.md"
+    outlets: dict[str, list[str]] = {}
+    for article in sorted(articles, key=lambda a: index.article_order(a.id)):
+        entry = f"{article_link(index, article.id, page)}: {md_text(format_day(article.published))}"
+        if article.relayed_from:
+            entry += f", relaying {md_text(article.relayed_from)}"
+        outlets.setdefault(article.outlet or "Outlet not known", []).append(entry)
+    ordered = sorted(outlets.items(), key=lambda item: (item[0] == "Outlet not known", item[0].casefold()))
+    return front_matter("Sources") + _render(
+        "source_index.md.j2", outlets=[(md_text(name), entries) for name, entries in ordered]
+    )
+
+
+def render_timeline(index: Index, incidents: list[Incident]) -> str:
+    page = "timeline.md"
+    entries = []
+    for incident in incidents:
+        row = _incident_row(index, incident, page)
+        row["reports_md"] = [
+            f"{article_link(index, a, page)} ({source_label(index.articles[a])})"
+            for a in sorted(incident.sources, key=index.article_order)
+            if a in index.articles
+        ]
+        entries.append(row)
+    return front_matter("Timeline") + _render("timeline.md.j2", entries=entries)
+
+
+def render_conflicts(index: Index, conflicts: list[Conflict]) -> str:
+    page = "conflicts.md"
+    rows = []
+    for conflict in conflicts:
+        records = [index.claims[c] for c in conflict.claims if c in index.claims]
+        if conflict.incident not in index.incidents or not records:
+            continue
+        rules = reconcile(records, index.articles)
+        incident_page = f"incidents/{conflict.incident}.md"
+        values = [
+            f"{md_link(md_text(claim_range(r.claim)), href(page, incident_page, claim_anchor(r.id)))} "
+            f"({speaker(r)}; {source_label(index.articles[r.claim.span.article])})"
+            for r in records
+        ]
+        over_time = " → ".join(
+            f"{md_text(format_day(day))}: {md_text(figure)}" for day, figure in rules.over_time
+        )
+        agreed = "none"
+        if rules.agreed is not None:
+            count = len(rules.agreed_origins)
+            origins = ", ".join(md_text(o) for o in rules.agreed_origins)
+            agreed = (
+                f"{rules.agreed} ({count} independent {'origin' if count == 1 else 'origins'}: {origins})"
+            )
+        rows.append(
+            {
+                "incident_md": incident_link(index, conflict.incident, page),
+                "figure_md": f"{md_text(label(conflict.kind))}: {md_text(conflict.subject)}",
+                "values_md": "<br>".join(values),
+                "range_md": md_text(rules.span),
+                "conservative_md": str(rules.conservative) if rules.conservative is not None else "none",
+                "agreed_md": agreed,
+                "over_time_md": over_time,
+            }
+        )
+    return front_matter("Conflicting reports") + _render("conflicts.md.j2", rows=rows)
+
+
+def render_home(dossier: Dossier, index: Index, incidents: list[Incident]) -> str:
+    dated = [i.date for i in incidents if i.date]
+    span = None
+    if dated:
+        span = f"{format_day(min(d.start for d in dated))} to {format_day(max(d.end for d in dated))}"
+    countries = sorted(
+        {c for c in (country_name(index.country_of(i)) for i in incidents) if c}, key=str.casefold
+    )
+    outlets = sorted({a.outlet for a in dossier.articles if a.outlet}, key=str.casefold)
+    counts = [
+        ("Incidents", len(dossier.incidents), "incidents/index.md"),
+        ("Actors", len(dossier.actors), "actors/index.md"),
+        ("Places", len(dossier.places), "places/index.md"),
+        ("Source articles", len(dossier.articles), "sources/index.md"),
+        ("Casualty claims", len(dossier.claims), "conflicts.md"),
+        ("Conflicting figures", len(dossier.conflicts), "conflicts.md"),
+    ]
+    return front_matter("Incident dossier") + _render(
+        "home.md.j2",
+        span_md=md_text(span) if span else None,
+        countries_md=[md_text(c) for c in countries],
+        outlets_md=[md_text(o) for o in outlets],
+        counts=counts,
+        duplicates=len(dossier.duplicates),
+    )
+
+
+# --- the whole site ------------------------------------------------------------------------------
+
+
+def render_site(dossier: Dossier) -> dict[str, str]:
+    """Every generated page and data file, keyed by docs-relative POSIX path; nothing is written."""
+    index = Index.build(dossier)
+    incidents = sorted(dossier.incidents, key=incident_order)
+    actors = sorted(dossier.actors, key=lambda e: (e.name.casefold(), e.id))
+    places = sorted(dossier.places, key=lambda e: (e.name.casefold(), e.id))
+    articles = sorted(dossier.articles, key=lambda a: a.id)
+    conflicts = sorted(
+        dossier.conflicts,
+        key=lambda c: (
+            incident_order(index.incidents[c.incident])
+            if c.incident in index.incidents
+            else (2, dt.date.max, c.incident, ""),
+            c.kind,
+            c.subject,
+            c.claims,
+        ),
+    )
+
+    pages: dict[str, str] = {
+        "index.md": render_home(dossier, index, incidents),
+        "incidents/index.md": render_incident_index(index, incidents),
+        "actors/index.md": render_actor_index(index, actors),
+        "places/index.md": render_place_index(index, places),
+        "sources/index.md": render_source_index(index, articles),
+        "timeline.md": render_timeline(index, incidents),
+        "conflicts.md": render_conflicts(index, conflicts),
+        "map.md": front_matter("Map") + mapping.render_map_page(index, incidents, places),
+        "network.md": front_matter("Network") + network.render_network_page(index, incidents),
+    }
+    for incident in incidents:
+        pages[f"incidents/{incident.id}.md"] = render_incident(index, incident)
+    for actor in actors:
+        pages[f"actors/{actor.id}.md"] = render_actor(index, actor)
+    for place in places:
+        pages[f"places/{place.id}.md"] = render_place(index, place)
+    for article in articles:
+        pages[f"sources/{article.id}.md"] = render_source(index, article)
+    pages.update(export.data_files(dossier, index))
+    return dict(sorted(pages.items()))

@@ -1,0 +1,398 @@
+"""Render stage: page content, links and anchors, escaping of hostile text, determinism, golden pages.
+
+Golden pages live in ``tests/golden/``; refresh them with ``UPDATE_GOLDEN=1 pytest tests/test_render.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import os
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from fixtures.dossier_fixture import (
+    HOSTILE_ACTOR,
+    HOSTILE_BOILERPLATE,
+    HOSTILE_SENTENCE,
+    HOSTILE_TITLE,
+    build_fixture,
+    scaled_fixture,
+)
+
+from build_dossier.markup import built_href, external_link, md_text, plain
+from build_dossier.render import render_site, time_expressions
+from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES
+
+GOLDEN = Path(__file__).with_name("golden")
+EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "tables", "md_in_html", "toc"]
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+ID = re.compile(r'id="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(build_fixture())
+
+
+def to_html(page: str) -> str:
+    body = page.split("---\n", 2)[2] if page.startswith("---\n") else page
+    return markdown.markdown(body, extensions=EXTENSIONS)
+
+
+class _Collector(HTMLParser):
+    """Tags, attributes and visible text of rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.tags.append("!--")
+
+
+def collect(page: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(to_html(page))
+    return collector
+
+
+def test_every_path_is_generator_owned(pages: dict[str, str]) -> None:
+    assert set(GENERATED_PAGES) <= set(pages)
+    for path in pages:
+        assert path in GENERATED_PAGES or path.split("/")[0] in GENERATED_DIRS, path
+        assert ".." not in path and not path.startswith("/")
+    for expected in (
+        "incidents/kestrel-lodge-siege.md",
+        "actors/sable-brigade.md",
+        "places/lorvana.md",
+        "sources/fix-wire.md",
+    ):
+        assert expected in pages
+
+
+def test_output_is_deterministic_and_order_independent() -> None:
+    dossier = build_fixture()
+    shuffled = dataclasses.replace(
+        dossier,
+        articles=tuple(reversed(dossier.articles)),
+        actors=tuple(reversed(dossier.actors)),
+        places=tuple(reversed(dossier.places)),
+        incidents=tuple(reversed(dossier.incidents)),
+        claims=tuple(reversed(dossier.claims)),
+        conflicts=tuple(reversed(dossier.conflicts)),
+    )
+    first = render_site(dossier)
+    assert render_site(dossier) == first
+    assert render_site(shuffled) == first
+    assert list(first) == sorted(first)
+
+
+def test_home_page_has_counts_and_downloads_and_no_build_date(pages: dict[str, str]) -> None:
+    home = pages["index.md"]
+    assert "| [Incidents](incidents/index.md) | 3 |" in home
+    assert "| [Source articles](sources/index.md) | 4 |" in home
+    for download in (
+        "data/dossier.json",
+        "data/dossier.schema.json",
+        "data/incidents-gtd.csv",
+        "data/events-acled.csv",
+        "data/dossier.geojson",
+    ):
+        assert f"]({download})" in home
+    assert not re.search(r"20\d\d-\d\d-\d\d", home)
+
+
+def test_incident_infobox_ranges_link_to_their_claims(pages: dict[str, str]) -> None:
+    page = pages["incidents/kestrel-lodge-siege.md"]
+    assert "| Date | 5 March 2021 (“Friday”) |" in page
+    assert "[Lorvana](../places/lorvana.md), Kenya (-0.40, 36.90)" in page
+    assert "| Target | [Kestrel Lodge](../places/kestrel-lodge.md) (hotel) |" in page
+    assert "[Sable Brigade](../actors/sable-brigade.md)" in page
+    deaths = next(line for line in page.splitlines() if line.startswith("| Deaths |"))
+    assert "**9–14** people" in deaths
+    assert all(f"(#claim-{claim})" in deaths for claim in ("fix-later-c1", "fix-relay-c1", "fix-wire-c1"))
+    assert "**2–12** gunmen" in page
+    assert "**30\\+** guests" in page
+
+
+def test_incident_flags_conflicts_and_relays(pages: dict[str, str]) -> None:
+    page = pages["incidents/kestrel-lodge-siege.md"]
+    block = page[page.index('!!! warning "Conflicting reports"') : page.index("## Timeline of the incident")]
+    assert "**Killed: people**" in block and "**Attackers: gunmen**" in block
+    assert "**14**: Interior Minister Adaeze Okonkwo" in block
+    assert "**9\\+**: a police source" in block
+    assert "(Daily Lantern, relaying Northwire)" in block
+    assert all(line.startswith("    ") or not line for line in block.splitlines()[1:])
+    assert "appears in 2 articles but comes from 1 independent origin (Northwire)" in page
+
+
+def test_incident_table_summary_timeline_and_gaps(pages: dict[str, str]) -> None:
+    page = pages["incidents/kestrel-lodge-siege.md"]
+    row = next(line for line in page.splitlines() if 'id="claim-fix-later-c1"' in line)
+    assert "**14** killed (people)" in row and "Interior Minister Adaeze Okonkwo" in row
+    assert "[Coastal Post](../sources/fix-later.md), 10 March 2021" in row
+    assert "(../sources/fix-later.md#s-0)" in row
+    summary = page[
+        page.index("## Summary") : page.index("## Conflicting")
+        if "## Conflicting" in page
+        else page.index("!!! warning")
+    ]
+    assert summary.count("“") == summary.count("”") >= 3
+    assert summary.count("](../sources/") == summary.count("“")
+    assert "**around 6:30 am on Friday**" in page
+    gaps = page[page.index("## Gaps") :]
+    assert "| Injured | GTD nwound |" in gaps
+    assert "Deaths" not in gaps
+    bombing = pages["incidents/port-ember-market-bombing.md"]
+    assert "| Perpetrators (claimed or named) | not named by any source |" in bombing
+    assert "| Perpetrator group | GTD gname · ACLED actor1 |" in bombing
+
+
+def test_internal_links_and_anchors_resolve(pages: dict[str, str]) -> None:
+    anchors = {path: set(ID.findall(text)) for path, text in pages.items()}
+    checked = 0
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for target in LINK.findall(text):
+            if target.startswith("https://news.example.org/"):
+                continue
+            assert not target.startswith(("http:", "https:", "/")), (path, target)
+            file_part, _, anchor = target.partition("#")
+            resolved = os.path.normpath(os.path.join(os.path.dirname(path), file_part)) if file_part else path
+            assert resolved in pages, (path, target)
+            if anchor and (anchor.startswith("s-") or anchor.startswith("claim-")):
+                assert anchor in anchors[resolved], (path, target)
+            checked += 1
+    assert checked > 100
+
+
+def test_svg_links_point_at_built_pages(pages: dict[str, str]) -> None:
+    map_page = pages["map.md"]
+    assert 'href="../incidents/kestrel-lodge-siege/"' in map_page
+    assert 'aria-label="Kestrel Lodge siege (Hostage taking, 5 March 2021)"' in map_page
+    assert "| [Port Ember market bombing](incidents/port-ember-market-bombing.md) |" in map_page
+    assert "<path d=" in map_page
+    network_page = pages["network.md"]
+    assert 'href="../actors/sable-brigade/"' in network_page
+    assert 'stroke="#b71c1c"' in network_page
+    assert "[Sable Brigade](actors/sable-brigade.md) (perpetrator)" in network_page
+
+
+def test_source_page_anchors_links_and_boilerplate(pages: dict[str, str]) -> None:
+    page = pages["sources/fix-wire.md"]
+    for sentence in range(4):
+        assert f'id="s-{sentence}"' in page
+    assert (
+        "[Sable Brigade](../actors/sable-brigade.md) stormed the "
+        "[Kestrel Lodge](../places/kestrel-lodge.md) in [Lorvana](../places/lorvana.md)" in page
+    )
+    assert "### Standoff" in page
+    assert '??? note "Boilerplate removed from the text"\n\n    Follow us on social media' in page
+    assert (
+        "| **2–3** | Attackers | gunmen | The Lorvana Police "
+        "| [Kestrel Lodge siege](../incidents/kestrel-lodge-siege.md) | [sentence 3](#s-2) |" in page
+    )
+    assert "| Address | [https://news\\.example\\.org/lodge](https://news.example.org/lodge) |" in page
+    relay = pages["sources/fix-relay.md"]
+    assert "| Relaying | Northwire |" in relay
+    assert "](javascript" not in relay and "javascript:alert\\(1\\)" in relay
+
+
+def test_actor_and_place_backlinks(pages: dict[str, str]) -> None:
+    brigade = pages["actors/sable-brigade.md"]
+    assert "| Also called | the Brigade |" in brigade
+    assert "[Kestrel Lodge siege](../incidents/kestrel-lodge-siege.md): 5 March 2021 (perpetrator)" in brigade
+    assert "[Adaeze Okonkwo](adaeze-okonkwo.md) (1 shared incident)" in brigade
+    assert (
+        "“Witnesses described around a dozen gunmen from the Brigade\\.” "
+        "([sentence 2](../sources/fix-relay.md#s-1))" in brigade
+    )
+    assert 'tags:\n  - "Armed group"\n  - "Kenya"' in brigade
+    minister = pages["actors/adaeze-okonkwo.md"]
+    assert "| Role or title | Interior Minister |" in minister
+    lorvana = pages["places/lorvana.md"]
+    happened = lorvana[lorvana.index("## Where it happened") : lorvana.index("## Mentioned in")]
+    assert "[Kestrel Lodge siege](../incidents/kestrel-lodge-siege.md)" in happened
+    assert "| Part of | [Kenya](kenya.md) |" in lorvana
+    assert "| Contains | [Kestrel Lodge](kestrel-lodge.md) |" in lorvana
+    kenya = pages["places/kenya.md"]
+    assert "Port Ember market bombing" in kenya and "Kestrel Lodge siege" in kenya
+    assert "No sentence names it." in kenya
+
+
+def test_index_pages_group_as_documented(pages: dict[str, str]) -> None:
+    incidents = pages["incidents/index.md"]
+    assert incidents.index("## 2020") < incidents.index("## 2021") < incidents.index("## Undated")
+    actors = pages["actors/index.md"]
+    assert actors.index("## Person") < actors.index("## Armed group") < actors.index("## Security service")
+    assert "### Armed group: S" in actors
+    assert "## Kenya" in pages["places/index.md"]
+    sources = pages["sources/index.md"]
+    assert "## Coastal Post" in sources and "relaying Northwire" in sources
+    timeline = pages["timeline.md"]
+    assert timeline.index("Port Ember market bombing") < timeline.index("Kestrel Lodge siege")
+    conflicts = pages["conflicts.md"]
+    killed = next(line for line in conflicts.splitlines() if "Killed: people" in line)
+    assert "| 9\\+–14 |" not in killed and "| 9–14 | 9 |" in killed
+    assert "14 (1 independent origin: Coastal Post)" in killed
+    assert "6 March 2021: 9\\+ → 10 March 2021: 14" in killed
+
+
+HOSTILE_PIECES = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "{{ 7*7 }}",
+    "{% if x %}",
+    "<!-- hidden -->",
+    "`code`",
+    "*stars*",
+    "| pipes |",
+    "<b>bold</b>",
+]
+
+
+def test_hostile_text_is_shown_literally_and_never_as_markup(pages: dict[str, str]) -> None:
+    for path, page in pages.items():
+        if not path.endswith(".md"):
+            continue
+        collector = collect(page)
+        assert not {"script", "img", "b", "i", "!--"} & set(collector.tags), path
+        assert not any(value and "javascript:" in value for _, value in collector.attributes), path
+        assert not any(name.startswith("on") for name, _ in collector.attributes), path
+        assert "49" not in "".join(collector.text) or path.startswith("data/"), path
+    source_text = html.unescape("".join(collect(pages["sources/fix-hostile.md"]).text))
+    for piece in (
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "{{ 7*7 }}",
+        "{% if x %}",
+        "<!-- hidden -->",
+        "| pipes |",
+        "`code`",
+        "*stars*",
+    ):
+        assert piece in source_text, piece
+    assert HOSTILE_TITLE in source_text
+    assert HOSTILE_BOILERPLATE in source_text
+    assert HOSTILE_ACTOR in html.unescape("".join(collect(pages["actors/the-pipe-front-b-bold-b.md"]).text))
+    assert HOSTILE_SENTENCE.split(" while")[0] in source_text
+
+
+@pytest.mark.parametrize("path", ["map.md", "network.md"])
+def test_svg_survives_markdown_intact(pages: dict[str, str], path: str) -> None:
+    """Hostile names inside the SVG must not break the raw HTML block apart."""
+    rendered = to_html(pages[path])
+    svg = rendered[rendered.index("<svg") : rendered.index("</svg>")]
+    assert "<code>" not in rendered and "<p>" not in svg
+    assert svg.count("<a href=") == pages[path].count("<a href=")
+    if path == "network.md":
+        assert "The &#96;Pipe|Front&#96; &lt;b&gt;bold&lt;/b&gt;" in svg
+
+
+def test_front_matter_is_plain_yaml(pages: dict[str, str]) -> None:
+    import yaml
+
+    for path, page in pages.items():
+        if path.endswith(".md"):
+            meta = yaml.safe_load(page.split("---\n")[1])
+            assert set(meta) <= {"title", "tags"}
+            assert not re.search(r"[<>&`{}]", meta["title"]), path
+    assert yaml.safe_load(pages["sources/fix-hostile.md"].split("---\n")[1])["tags"] == ["b Evil Outlet /b x"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>", "&lt;script&gt;"),
+        ("a | b", "a \\| b"),
+        ("{{ x }}", "\\{\\{ x \\}\\}"),
+        ("line one\n\n--- two", "line one \\-\\-\\- two"),
+        ("1. AT&T", "1\\. AT&amp;T"),
+        ("~tilde= :colon:", "~tilde= :colon:"),
+    ],
+)
+def test_md_text_escapes(text: str, expected: str) -> None:
+    assert md_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a b", "[https://example\\.org/a b](https://example.org/a%20b)"),
+        ("javascript:alert(1)", "javascript:alert\\(1\\)"),
+        ("data:text/html,x", "data:text/html,x"),
+    ],
+)
+def test_external_link_only_for_http(url: str, expected: str) -> None:
+    assert external_link(url, url) == expected
+
+
+def test_plain_and_built_href() -> None:
+    assert plain('<b>"x"</b> {{y}}') == "b x /b y"
+    assert built_href("map.md", "incidents/a.md") == "../incidents/a/"
+    assert built_href("index.md", "actors/b.md") == "actors/b/"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "They stormed the hotel at around 7:00 am (0700 GMT) Friday, officials said.",
+            ["around 7:00 am (0700 GMT) Friday"],
+        ),
+        ("The siege ended about nine hours after it had begun.", ["about nine hours after it had begun"]),
+        ("Within minutes of the assault, police arrived.", ["Within minutes of the assault"]),
+        ("Five people died last March.", ["last March"]),
+        ("No time is given here.", []),
+    ],
+)
+def test_time_expressions(sentence: str, expected: list[str]) -> None:
+    assert time_expressions(sentence) == expected
+
+
+def test_render_time_grows_linearly() -> None:
+    small, large = scaled_fixture(25), scaled_fixture(250)
+    start = time.perf_counter()
+    render_site(small)
+    small_time = time.perf_counter() - start
+    start = time.perf_counter()
+    pages = render_site(large)
+    large_time = time.perf_counter() - start
+    assert len(pages) > 3000
+    assert large_time < 20 * max(small_time, 0.05)
+    assert large_time < 10
+
+
+def test_golden_pages(pages: dict[str, str]) -> None:
+    """Whole pages compared with the reviewed copies; UPDATE_GOLDEN=1 rewrites them."""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for path, text in pages.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    golden = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in GOLDEN.rglob("*")
+        if p.is_file()
+    }
+    assert sorted(golden) == sorted(pages)
+    for path, text in pages.items():
+        assert text == golden[path], (
+            f"{path} differs from tests/golden/{path}; rerun with UPDATE_GOLDEN=1 after review"
+        )
