@@ -210,7 +210,9 @@ def _gold_entity(item: object, problems: list[str]) -> GoldEntity:
     aliases = item.get("aliases") or []
     if not all(isinstance(alias, str) for alias in aliases):
         problems.append(f"entity {name!r}: aliases must be strings")
-    return GoldEntity(name, tuple(map(str, aliases)), str(category), str(kind), item.get("required", True) is True)
+    return GoldEntity(
+        name, tuple(map(str, aliases)), str(category), str(kind), item.get("required", True) is True
+    )
 
 
 def _gold_claim(item: object, problems: list[str]) -> GoldClaim:
@@ -247,7 +249,9 @@ def load_gold_dir(eval_dir: Path) -> list[Gold]:
 # --- Scoring one article ---------------------------------------------------------------------
 
 
-def _maximum_matching(gold_count: int, extracted_count: int, matches: Callable[[int, int], bool]) -> dict[int, int]:
+def _maximum_matching(
+    gold_count: int, extracted_count: int, matches: Callable[[int, int], bool]
+) -> dict[int, int]:
     """Pair gold items with extracted records (Kuhn's augmenting paths); gold is tried in order.
 
     A gold item once paired stays paired while later ones are tried, so ordering the required gold
@@ -283,7 +287,7 @@ def _tally(
     gold_items: Sequence[GoldEntity] | Sequence[GoldClaim],
     extracted: Sequence[dict],
     matches: Callable[[object, dict], bool],
-    describe_gold: Callable,
+    describe_gold: Callable[..., str],
     describe_extracted: Callable[[dict], str],
 ) -> _Tally:
     """Hits, false hits, misses and repeats of one category under the counting rules above."""
@@ -291,7 +295,11 @@ def _tally(
     partner = _maximum_matching(len(ordered), len(extracted), lambda g, e: matches(ordered[g], extracted[e]))
     paired_gold = set(partner.values())
     hits = sum(1 for gold in paired_gold if ordered[gold].required)
-    misses = [describe_gold(item) for index, item in enumerate(ordered) if item.required and index not in paired_gold]
+    misses = [
+        describe_gold(item)
+        for index, item in enumerate(ordered)
+        if item.required and index not in paired_gold
+    ]
     false_hits, repeats = [], []
     for index, record in enumerate(extracted):
         if index in partner:
@@ -300,7 +308,9 @@ def _tally(
             repeats.append(describe_extracted(record))
         else:
             false_hits.append(describe_extracted(record))
-    return _Tally(Counts(hits, len(false_hits), len(misses)), tuple(misses), tuple(false_hits), tuple(repeats))
+    return _Tally(
+        Counts(hits, len(false_hits), len(misses)), tuple(misses), tuple(false_hits), tuple(repeats)
+    )
 
 
 def _name_keys(names: Iterable[object]) -> frozenset[str]:
@@ -343,7 +353,7 @@ def _describe_gold_claim(claim: GoldClaim) -> str:
 def _describe_record_claim(record: dict) -> str:
     sentence = " ".join(str(record.get("sentence") or "").split())
     quoted = sentence if len(sentence) <= 90 else sentence[:87] + "..."
-    return f"{record.get('kind')} {_range(record.get('low'), record.get('high'))}: \"{quoted}\""
+    return f'{record.get("kind")} {_range(record.get("low"), record.get("high"))}: "{quoted}"'
 
 
 def score_article(extracted: dict, gold: Gold) -> ArticleScore:
@@ -352,10 +362,14 @@ def score_article(extracted: dict, gold: Gold) -> ArticleScore:
     records += [{**record, "_category": "place"} for record in extracted.get("places") or ()]
     entities = _tally(gold.entities, records, _entity_matches, _describe_gold_entity, _describe_record_entity)
     claims = _tally(
-        gold.claims, list(extracted.get("claims") or ()), _claim_matches, _describe_gold_claim, _describe_record_claim
+        gold.claims,
+        list(extracted.get("claims") or ()),
+        _claim_matches,
+        _describe_gold_claim,
+        _describe_record_claim,
     )
     return ArticleScore(
-        article=_gold_article_label(gold),
+        article=gold.article.name,
         entities=entities.counts,
         claims=claims.counts,
         entity_misses=entities.misses,
@@ -367,22 +381,22 @@ def score_article(extracted: dict, gold: Gold) -> ArticleScore:
     )
 
 
-def _gold_article_label(gold: Gold) -> str:
-    return gold.article.name
-
-
 # --- Merging across articles -----------------------------------------------------------------
 
 
 def _article_ids_by_file(extracted: dict) -> dict[str, str]:
     """File name -> article id in a combined run (file names are unique in an evaluation set)."""
-    return {Path(str(article.get("path", ""))).name: article.get("id") for article in extracted.get("articles") or ()}
+    return {
+        Path(str(article.get("path", ""))).name: article.get("id")
+        for article in extracted.get("articles") or ()
+    }
 
 
 def _incident_matches(gold: GoldIncident, record: dict, places_by_id: dict[str, dict]) -> bool:
-    """Same place (by name or alias) and, when both give one, a date range holding the gold date."""
-    place = places_by_id.get(str(record.get("place")))
-    if place is None or not _name_keys([gold.place]) & _record_keys(place):
+    """Same place (its record's name or alias; or the name itself when ``place`` is not a place id)
+    and, when both give one, a date range holding the gold date."""
+    place = places_by_id.get(str(record.get("place")), {"name": record.get("place")})
+    if not _name_keys([gold.place]) & _record_keys(place):
         return False
     return gold.date is None or _date_holds(record.get("date"), gold.date)
 
@@ -466,6 +480,7 @@ def _ratios(counts: Counts) -> str:
 
 def format_report(report: EvalReport) -> str:
     """The evaluation as plain text: per article, overall, then every miss and false hit."""
+    merge = report.merge
     width = max((len(score.article) for score in report.articles), default=10)
     lines = ["Per article", f"  {'article':<{width}}  entities P/R/F1      claims P/R/F1"]
     for score in report.articles:
@@ -479,7 +494,7 @@ def format_report(report: EvalReport) -> str:
         "Overall",
         f"  entities  {_ratios(report.entities)}",
         f"  claims    {_ratios(report.claims)}",
-        f"  merge     {report.merge.rate:.3f}  ({len(report.merge.merged)} merged, {len(report.merge.split)} split)",
+        f"  merge     {merge.rate:.3f}  ({len(merge.merged)} merged, {len(merge.split)} split)",
     ]
     for score in report.articles:
         sections = [
@@ -497,7 +512,7 @@ def format_report(report: EvalReport) -> str:
             if items:
                 lines.append(f"  {title}:")
                 lines += [f"    - {item}" for item in items]
-    if report.merge.split:
+    if merge.split:
         lines += ["", "Not merged across articles:"]
-        lines += [f"  - {item}" for item in report.merge.split]
+        lines += [f"  - {item}" for item in merge.split]
     return "\n".join(lines) + "\n"

@@ -142,7 +142,10 @@ def markers(index: Index, incidents: list[Incident], places: list[Entity]) -> li
 
 def render_svg(found: list[Marker]) -> str:
     view = fit_view([(m.latitude, m.longitude) for m in found])
+    # The wrapping <div> makes Python-Markdown keep the whole drawing as one raw HTML block:
+    # <svg> is not block-level to it, so text inside would otherwise be read as Markdown.
     lines = [
+        '<div class="dossier-figure">',
         f'<svg class="dossier-map" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="group" '
         f'aria-labelledby="dossier-map-title" xmlns="http://www.w3.org/2000/svg">',
         '<title id="dossier-map-title">Map of incidents and places</title>',
@@ -171,7 +174,7 @@ def render_svg(found: list[Marker]) -> str:
                 f"{html_text(marker.name)}</text>"
             )
         lines.append(f'<a href="{url}" aria-label="{name}"><title>{name}</title>{shape}</a>')
-    lines.append("</svg>")
+    lines.extend(["</svg>", "</div>"])
     return "\n".join(lines)
 
 

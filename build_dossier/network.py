@@ -43,7 +43,9 @@ def render_svg(index: Index, incidents: list[Incident], actors: list[str]) -> st
         return offset + ROW_HEIGHT * (row + 1)
 
     actor_row = {actor_id: row for row, actor_id in enumerate(actors)}
+    # Wrapped in a <div> so Python-Markdown keeps it as one raw HTML block (see mapping.render_svg).
     lines = [
+        '<div class="dossier-figure">',
         f'<svg class="dossier-network" viewBox="0 0 {WIDTH} {height}" width="100%" role="group" '
         f'aria-labelledby="dossier-network-title" xmlns="http://www.w3.org/2000/svg">',
         '<title id="dossier-network-title">Actors linked to the incidents they appear in</title>',
@@ -80,7 +82,7 @@ def render_svg(index: Index, incidents: list[Incident], actors: list[str]) -> st
             f'<text x="{RIGHT_X + 12}" y="{y + 4:.1f}" font-size="13" fill="#212121">'
             f"{html_text(_short(actor.name))}</text></a>"
         )
-    lines.append("</svg>")
+    lines.extend(["</svg>", "</div>"])
     return "\n".join(lines)
 
 

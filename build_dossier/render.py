@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -258,7 +258,7 @@ def _infobox(
     return rows
 
 
-def _name_key(index: Index):
+def _name_key(index: Index) -> Callable[[str], tuple[str, str]]:
     def key(entity_id: str) -> tuple[str, str]:
         entity = index.actors.get(entity_id) or index.places.get(entity_id)
         return ((entity.name if entity else entity_id).casefold(), entity_id)

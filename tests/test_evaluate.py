@@ -111,7 +111,9 @@ def test_entity_matching_ignores_case_accents_and_punctuation_and_uses_aliases()
 
 
 def test_one_over_merged_record_stands_for_one_gold_entity_only() -> None:
-    answer = gold([entity("Mali", category="place", kind="country"), entity("Malian forces", kind="armed_force")])
+    answer = gold(
+        [entity("Mali", category="place", kind="country"), entity("Malian forces", kind="armed_force")]
+    )
     extracted = {"actors": [record("Malian forces", "Mali")]}
     score = score_article(extracted, answer)
     assert score.entities == Counts(hits=1, false_hits=0, misses=1)
@@ -169,7 +171,9 @@ def test_claim_range_matches_on_either_end() -> None:
 
 def test_same_figure_quoted_twice_is_a_repeat() -> None:
     answer = gold(claims=[claim("killed", 22, None)])
-    extracted = {"claims": [extracted_claim("killed", 22, None, "a"), extracted_claim("killed", 22, None, "b")]}
+    extracted = {
+        "claims": [extracted_claim("killed", 22, None, "a"), extracted_claim("killed", 22, None, "b")]
+    }
     score = score_article(extracted, answer)
     assert score.claims == Counts(hits=1, false_hits=0, misses=0)
     assert score.claim_repeats == ('killed 22..: "b"',)
@@ -179,7 +183,9 @@ def test_two_gold_claims_with_the_same_figure_need_two_extracted_claims() -> Non
     answer = gold(claims=[claim("killed", 5, 5), claim("killed", 5, 5)])
     one = score_article({"claims": [extracted_claim("killed", 5, 5)]}, answer)
     assert one.claims == Counts(hits=1, false_hits=0, misses=1)
-    two = score_article({"claims": [extracted_claim("killed", 5, 5), extracted_claim("killed", 5, 5)]}, answer)
+    two = score_article(
+        {"claims": [extracted_claim("killed", 5, 5), extracted_claim("killed", 5, 5)]}, answer
+    )
     assert two.claims == Counts(hits=2, false_hits=0, misses=0)
 
 
@@ -209,8 +215,17 @@ def _combined(actor_spans: list[list[str]], incident_sources: list[str], date: o
             {"id": f"a{n}", "name": "al-Shabaab", "aliases": [], "mentions": [{"article": a} for a in span]}
             for n, span in enumerate(actor_spans)
         ],
-        "places": [{"id": "nairobi", "name": "Nairobi", "aliases": [], "mentions": [{"article": "one"}, {"article": "two"}]}],
-        "incidents": [{"id": "i", "name": "Westgate", "place": "nairobi", "date": date, "sources": incident_sources}],
+        "places": [
+            {
+                "id": "nairobi",
+                "name": "Nairobi",
+                "aliases": [],
+                "mentions": [{"article": "one"}, {"article": "two"}],
+            }
+        ],
+        "incidents": [
+            {"id": "i", "name": "Westgate", "place": "nairobi", "date": date, "sources": incident_sources}
+        ],
     }
 
 
@@ -313,14 +328,20 @@ def _gold_as_extract(golds: list[Gold]) -> dict:
     for g in golds:
         for item in g.entities:
             record = records.setdefault(
-                (item.category, item.name), {"id": item.name, "name": item.name, "aliases": [], "mentions": []}
+                (item.category, item.name),
+                {"id": item.name, "name": item.name, "aliases": [], "mentions": []},
             )
             record["aliases"] = sorted(set(record["aliases"]) | set(item.aliases))
             record["mentions"].append({"article": g.article.stem, "sentence": ""})
         for incident in g.incidents:
-            records.setdefault(("place", incident.place), {"id": incident.place, "name": incident.place, "aliases": [], "mentions": []})
+            records.setdefault(
+                ("place", incident.place),
+                {"id": incident.place, "name": incident.place, "aliases": [], "mentions": []},
+            )
             date = incident.date.isoformat() if incident.date else None
-            record = incidents.setdefault(incident.name, {"place": incident.place, "date": date, "sources": []})
+            record = incidents.setdefault(
+                incident.name, {"place": incident.place, "date": date, "sources": []}
+            )
             record["sources"].append(g.article.stem)
         claims += [{"kind": c.kind, "low": c.low, "high": c.high, "sentence": ""} for c in g.claims]
     return {

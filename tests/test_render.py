@@ -299,7 +299,7 @@ def test_svg_survives_markdown_intact(pages: dict[str, str], path: str) -> None:
     """Hostile names inside the SVG must not break the raw HTML block apart."""
     rendered = to_html(pages[path])
     svg = rendered[rendered.index("<svg") : rendered.index("</svg>")]
-    assert "<code>" not in rendered and "<p>" not in svg
+    assert "<code>" not in rendered and "<p>" not in svg and "<em>" not in svg
     assert svg.count("<a href=") == pages[path].count("<a href=")
     if path == "network.md":
         assert "The &#96;Pipe|Front&#96; &lt;b&gt;bold&lt;/b&gt;" in svg
