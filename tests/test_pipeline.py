@@ -1,0 +1,115 @@
+"""The whole build on the seeds: determinism, only-changed writes, hand-written pages, bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_dossier.errors import ConfigError
+from build_dossier.pipeline import build
+from build_dossier.settings import make_settings
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_two_builds_are_byte_identical_and_jobs_do_not_matter(seeds: Path, tmp_path: Path) -> None:
+    build(make_settings(seeds, tmp_path / "one"))
+    build(make_settings(seeds, tmp_path / "two", jobs=2))
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert len(one) > 20
+    assert one == two
+
+
+def test_rebuild_with_nothing_changed_writes_nothing(seeds: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    first = build(make_settings(seeds, docs))
+    assert first.report.written
+    second = build(make_settings(seeds, docs))
+    assert second.report.written == () and second.report.removed == ()
+    assert second.report.unchanged == len(first.report.written)
+
+
+def test_editing_one_article_rewrites_only_affected_pages(seeds: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    first = build(make_settings(seeds, docs))
+    article = sorted(seeds.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nA final sentence was added.\n", encoding="utf-8")
+    second = build(make_settings(seeds, docs))
+    assert 0 < len(second.report.written) < len(first.report.written)
+    assert any(path.startswith("sources/") for path in second.report.written)
+
+
+def test_removed_article_removes_its_source_page(seeds: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    build(make_settings(seeds, docs))
+    before = set(snapshot(docs / "sources"))
+    victim = sorted(seeds.glob("*.txt"))[-1]
+    victim.unlink()
+    sidecar = seeds / "metadata.yml"
+    kept = [line for line in sidecar.read_text().splitlines(keepends=True)]
+    text, skipping = "", False
+    for line in kept:
+        if line.startswith(victim.name):
+            skipping = True
+            continue
+        if skipping and line.startswith("  "):
+            continue
+        skipping = False
+        text += line
+    sidecar.write_text(text)
+    result = build(make_settings(seeds, docs))
+    after = set(snapshot(docs / "sources"))
+    assert len(after) == len(before) - 1
+    assert any(path.startswith("sources/") for path in result.report.removed)
+
+
+def test_hand_written_pages_survive(seeds: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# Notes of the editor\n")
+    (docs / "index.md").write_text("# My own home page\n")
+    result = build(make_settings(seeds, docs))
+    assert (docs / "about.md").read_text() == "# Notes of the editor\n"
+    assert (docs / "index.md").read_text() == "# My own home page\n"
+    assert any("index.md" in warning and "by hand" in warning for warning in result.warnings)
+
+
+def test_bad_sidecar_stops_before_anything_is_written(seeds: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    build(make_settings(seeds, docs))
+    before = snapshot(docs)
+    (seeds / "metadata.yml").write_text("000_fe18888c8ddb37dd.txt:\n  published: yesterday\n")
+    with pytest.raises(ConfigError, match="metadata.yml:2"):
+        build(make_settings(seeds, docs))
+    assert snapshot(docs) == before
+
+
+def test_bad_files_are_skipped_and_the_rest_builds(seeds: Path, tmp_path: Path) -> None:
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = build(make_settings(seeds, tmp_path / "docs"))
+    assert len(result.dossier.articles) == 3
+    assert sorted(w.split(":")[0].rsplit("/", 1)[-1] for w in result.input_notes) == ["empty.txt", "image.txt"]
+
+
+def test_duplicate_article_is_not_double_counted(seeds: Path, tmp_path: Path) -> None:
+    plain = build(make_settings(seeds, tmp_path / "plain")).dossier
+    original = sorted(seeds.glob("*.txt"))[1]
+    shutil.copy(original, seeds / "zz copy of an article.txt")
+    doubled = build(make_settings(seeds, tmp_path / "doubled")).dossier
+    assert len(doubled.articles) == len(plain.articles)
+    assert len(doubled.claims) == len(plain.claims)
+    assert doubled.duplicates == (("zz-copy-of-an-article", original.stem.replace("_", "-")),)
