@@ -1,34 +1,61 @@
-"""The benchmark's corpus generator, and one tiny benchmark run end to end."""
+"""The benchmark's corpus generator, its report, and one tiny benchmark run end to end."""
 
 from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
-from build_dossier.bench import format_rows, run_bench
-from build_dossier.synthetic import ARTICLES_PER_INCIDENT, generate, write_corpus
+from build_dossier.bench import BenchRow, QueryCost, format_rows, run_bench
+from build_dossier.synthetic import generate, write_corpus
+
+DATELINE = re.compile(r"^(?P<town>[A-Z][a-z]+) \((?P<outlet>[^)]+)\) - ", re.M)
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
-    assert generate(30, seed=4) == generate(30, seed=4)
-    assert generate(30, seed=4).articles != generate(30, seed=5).articles
+    assert generate(40, seed=4) == generate(40, seed=4)
+    assert generate(40, seed=4).articles != generate(40, seed=5).articles
 
 
-def test_counts_and_several_articles_per_incident() -> None:
-    corpus = generate(60)
-    assert len(corpus.articles) == 60 and corpus.incidents == 60 // ARTICLES_PER_INCIDENT
-    headlines = [text.splitlines()[0] for text in corpus.articles.values()]
-    sites = [re.search(r"storm (.+) in ", h).group(1) for h in headlines]
-    assert max(sites.count(site) for site in set(sites)) >= ARTICLES_PER_INCIDENT
+def test_counts_and_several_articles_per_incident_from_different_outlets() -> None:
+    corpus = generate(90)
+    assert len(corpus.articles) == 90
+    assert 90 // 4 <= corpus.incidents <= 90 // 2
+    per_incident = Counter(corpus.incident_of.values())
+    assert sum(1 for n in per_incident.values() if n >= 2) >= corpus.incidents - 1
+    for incident in per_incident:
+        names = [name for name, number in corpus.incident_of.items() if number == incident]
+        outlets = [corpus.metadata[name]["outlet"] for name in names]
+        assert len(set(outlets)) == len(outlets)
+        leads = {DATELINE.search(corpus.articles[name])["town"] for name in names}
+        assert len(leads) == 1, "articles on one incident share its town"
+
+
+def test_articles_read_like_wire_copy() -> None:
+    corpus = generate(60, seed=2)
+    for name, text in corpus.articles.items():
+        dateline = DATELINE.search(text)
+        assert dateline and dateline["outlet"] == corpus.metadata[name]["outlet"]
+        assert re.search(r"\b(Minister|spokesman|Prime Minister) [A-Z]\w+ [A-Z]\w+ said\.", text)
+        assert re.search(r"\d+ wounded", text) and "attackers were killed" in text
+    backgrounds = [t for t in corpus.articles.values() if "- Earlier attacks -" in t]
+    assert backgrounds, "some articles recall an earlier incident"
+    leads = {re.search(r"the (.+?) (?:in|near) [A-Z]", t)[1] for t in corpus.articles.values()}
+    for text in backgrounds:
+        recalled = re.search(r"in an attack on the (.+?) in [A-Z]\w+, claimed", text)[1]
+        assert recalled in leads, "the earlier incident is one the corpus itself reports"
 
 
 def test_pools_grow_with_the_corpus() -> None:
-    def people(count: int) -> int:
-        said = re.compile(r", ((?:[A-Z]\w+ )+)([A-Z]\w+) said\.")
-        return len({m.group(2) for text in generate(count).articles.values() for m in said.finditer(text)})
+    def towns_and_groups(count: int) -> tuple[int, int]:
+        texts = generate(count).articles.values()
+        towns = {m["town"] for text in texts for m in DATELINE.finditer(text)}
+        groups = {m for text in texts for m in re.findall(r"the ([A-Z]\w+ [A-Z]\w+)(?: claimed|\.)", text)}
+        return len(towns), len(groups)
 
-    assert people(300) > 2 * people(30)
+    small, large = towns_and_groups(60), towns_and_groups(1200)
+    assert large[0] > 5 * small[0] and large[1] > 2 * small[1]
 
 
 def test_written_corpus_has_a_valid_sidecar(tmp_path: Path) -> None:
@@ -40,14 +67,56 @@ def test_written_corpus_has_a_valid_sidecar(tmp_path: Path) -> None:
     assert all(article.published and article.outlet for article in result.articles)
 
 
+def _row(
+    articles: int, pages: int, mkdocs_seconds: float, largest: int, query: QueryCost | None = None
+) -> BenchRow:
+    return BenchRow(
+        articles=articles,
+        incidents=articles // 3,
+        actors=articles,
+        places=articles // 2,
+        stage_seconds={"ingest": 0.1, "extract": 0.5, "resolve": 0.1, "render": 0.2, "write": 0.1},
+        mkdocs_seconds=mkdocs_seconds,
+        our_peak_bytes=300 * 1024**2,
+        mkdocs_peak_bytes=500 * 1024**2,
+        pages_written=pages,
+        pages=pages,
+        site_bytes=pages * 20_000,
+        largest_page_bytes=largest,
+        largest_page="tags/index.html",
+        median_page_bytes=15_000,
+        search="pagefind" if query else "material",
+        search_index_bytes=1_000_000,
+        pagefind_seconds=2.0 if query else None,
+        first_query=query,
+        rebuild_seconds=1.0,
+        rebuild_pages=7,
+    )
+
+
+def test_report_judges_each_goal_from_its_figures() -> None:
+    small = _row(100, 300, 20.0, 20_000)
+    large = _row(1000, 3000, 400.0, 30_000, QueryCost(400_000, 250_000, 5))
+    report = format_rows([small, large])
+    assert "PASS  100: largest page 19.5 KB < 25 KB" in report
+    assert "FAIL  1000: largest page 29.3 KB < 25 KB (tags/index.html)" in report
+    assert "PASS  100: our stages 1.00 s <= 10% of MkDocs 20.00 s" in report
+    assert "PASS  1000: first search query downloaded 244.1 KB <= 300 KB" in report
+    # 401 s / 3000 pages against 21 s / 300 pages: about 1.9 times slower per page.
+    assert re.search(r"FAIL  seconds per page at 1000 is 1\.9\dx that at 100", report)
+    assert re.search(r"^extraction \(articles/s\) +200 +2000$", report, re.M)
+
+
 def test_tiny_benchmark_prints_its_figures(tmp_path: Path) -> None:
     out = io.StringIO()
-    rows = run_bench([12], workdir=tmp_path, out=out)
+    rows = run_bench([20], workdir=tmp_path, out=out)
     (row,) = rows
-    assert row.articles == 12
-    assert row.pages > 12 and row.site_bytes > row.largest_page_bytes > row.median_page_bytes > 0
-    assert row.search_index_bytes > 0 and row.mkdocs_seconds > 0 and row.extract_per_second > 0
-    assert 0 < row.rebuild_pages < row.pages
-    table = format_rows(rows)
-    assert "12 |" in table and "largest page" in table
-    assert re.search(r"(PASS|FAIL)  12: peak memory", table)
+    assert row.articles == 20 and row.incidents >= 1 and row.actors > 0 and row.places > 0
+    assert row.pages > 20 and row.site_bytes > row.largest_page_bytes > row.median_page_bytes > 0
+    assert row.search == "material" and row.search_index_bytes > 0
+    assert row.mkdocs_seconds > 0 and row.extract_per_second > 0
+    assert 0 < row.rebuild_pages < row.pages_written
+    assert "20 articles: done" in out.getvalue()
+    report = format_rows(rows)
+    assert re.search(r"^HTML pages +\d+$", report, re.M)
+    assert re.search(r"(PASS|FAIL)  20: peak memory ours \d+\.\d MB", report)

@@ -1,0 +1,137 @@
+"""MkDocs hook: search that stays usable at any size.
+
+Material's built-in search ships one JSON index that the browser downloads whole before the first
+result: fine for a small dossier (instant, with suggestions), 38 MB at 10,000 pages. Above a page
+count (``extra.dossier_search_switch`` in ``mkdocs.yml``, default 2,000, or the environment
+variable ``DOSSIER_SEARCH_SWITCH``) this hook switches to Pagefind, whose index is split into
+chunks so a first query downloads a few hundred kilobytes:
+
+- ``on_files``: Material's search is turned off (its header box goes with it) and a ``search/``
+  page is added to the site and to the navigation;
+- ``on_post_page``: each page's article is marked for indexing; only the search page loads
+  Pagefind's UI, and its Content-Security-Policy
+  (written by ``html_guard``, so this hook must be listed after it) also allows WebAssembly,
+  which Pagefind's search runs in;
+- ``on_post_build``: Pagefind indexes the built site into ``site/pagefind/``, unless
+  ``DOSSIER_SKIP_PAGEFIND=1`` (a quick preview; the benchmark times the index on its own).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.pagefind_search")
+
+DEFAULT_SWITCH = 2000
+"""Pages above which Pagefind replaces Material's search (Material's index is ~7.5 MB by then)."""
+
+SEARCH_PAGE = "search.md"
+SEARCH_SCRIPT = "javascripts/pagefind-search.js"
+ARTICLE_TAG = '<article class="md-content__inner'
+"""Material's content element. Marked ``data-pagefind-body`` on every page but the search page, so
+Pagefind indexes articles only: not the header, sidebar and footer, not the search and 404 pages."""
+
+SEARCH_PAGE_TEXT = """\
+# Search
+
+Search the dossier's incidents, actors, places and sources.
+{: .dossier-search-intro }
+
+<div id="dossier-search"></div>
+"""
+
+SEARCH_SCRIPT_TEXT = """\
+// Starts Pagefind's search UI on the dossier's search page (large dossiers only; see pagefind_search.py).
+document.addEventListener("DOMContentLoaded", function () {
+  new PagefindUI({ element: "#dossier-search", showSubResults: true, resetStyles: false });
+});
+"""
+
+
+def search_switch(config: MkDocsConfig) -> int:
+    """The page count above which Pagefind is used: environment first, then ``mkdocs.yml``."""
+    value = os.environ.get("DOSSIER_SEARCH_SWITCH") or config.extra.get(
+        "dossier_search_switch", DEFAULT_SWITCH
+    )
+    try:
+        return int(value)
+    except (TypeError, ValueError) as error:
+        raise PluginError(f"dossier_search_switch must be a whole number of pages, not {value!r}") from error
+
+
+def uses_pagefind(page_count: int, switch: int) -> bool:
+    return page_count > switch
+
+
+_state = {"pagefind": False}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    page_count = sum(1 for _ in files.documentation_pages())
+    _state["pagefind"] = uses_pagefind(page_count, search_switch(config))
+    if not _state["pagefind"]:
+        return files
+    material_search = config.plugins.get("material/search") or config.plugins.get("search")
+    if material_search is not None and hasattr(material_search.config, "enabled"):
+        material_search.config.enabled = False
+    files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_TEXT))
+    files.append(File.generated(config, SEARCH_SCRIPT, content=SEARCH_SCRIPT_TEXT))
+    if config.nav is not None and not any(isinstance(item, dict) and "Search" in item for item in config.nav):
+        config.nav.append({"Search": SEARCH_PAGE})
+    log.info(
+        f"dossier: {page_count} pages, more than {search_switch(config)}: search by Pagefind at /search/"
+    )
+    return files
+
+
+def with_pagefind_ui(output: str, base: str) -> str:
+    """The search page's HTML with Pagefind's UI loaded and WebAssembly allowed by its policy."""
+    assets = (
+        f'<link rel="stylesheet" href="{base}/pagefind/pagefind-ui.css">\n'
+        f'<script src="{base}/pagefind/pagefind-ui.js"></script>\n'
+        f'<script src="{base}/{SEARCH_SCRIPT}"></script>\n'
+    )
+    output = output.replace("</head>", assets + "</head>", 1)
+    return output.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", 1)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if not _state["pagefind"]:
+        return output
+    if page.file.src_uri != SEARCH_PAGE:
+        return output.replace(ARTICLE_TAG, '<article data-pagefind-body class="md-content__inner', 1)
+    depth = page.file.url.rstrip("/").count("/") + 1 if config.use_directory_urls else 0
+    return with_pagefind_ui(output, "/".join([".."] * depth) or ".")
+
+
+def build_index(site_dir: Path) -> float:
+    """Run Pagefind over the built site; the seconds it took."""
+    started = time.perf_counter()
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--quiet",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PluginError(f"pagefind failed: {(done.stderr or done.stdout).strip()[-2000:]}")
+    return time.perf_counter() - started
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _state["pagefind"] and os.environ.get("DOSSIER_SKIP_PAGEFIND") != "1":
+        seconds = build_index(Path(config.site_dir))
+        log.info(f"dossier: Pagefind indexed the site in {seconds:.1f} s")

@@ -1,0 +1,117 @@
+"""Search at scale: Material's search below the switch, Pagefind above it, and its cost in a browser."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from build_dossier.pagefind_search import search_switch, uses_pagefind, with_pagefind_ui
+from build_dossier.synthetic import generate
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+class _Config:
+    def __init__(self, extra: dict) -> None:
+        self.extra = extra
+
+
+def test_switch_comes_from_the_environment_before_mkdocs_yml(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOSSIER_SEARCH_SWITCH", raising=False)
+    assert search_switch(_Config({})) == 2000
+    assert search_switch(_Config({"dossier_search_switch": 50})) == 50
+    monkeypatch.setenv("DOSSIER_SEARCH_SWITCH", "7")
+    assert search_switch(_Config({"dossier_search_switch": 50})) == 7
+    monkeypatch.setenv("DOSSIER_SEARCH_SWITCH", "many")
+    with pytest.raises(PluginError, match="many"):
+        search_switch(_Config({}))
+    assert uses_pagefind(2001, 2000) and not uses_pagefind(2000, 2000)
+
+
+def test_search_page_loads_pagefind_and_allows_webassembly_only_there() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+        "script-src 'self' 'sha256-abc'\"></head><body></body></html>"
+    )
+    html = with_pagefind_ui(page, "..")
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'" in html
+    assert '<script src="../pagefind/pagefind-ui.js"></script>' in html
+    assert '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">' in html
+
+
+def make_site(project: Path, articles: int, switch: int) -> Path:
+    """A plain MkDocs project whose pages are synthetic articles, with our two page hooks."""
+    docs = project / "docs" / "articles"
+    docs.mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Dossier\n\nSynthetic test pages.\n", encoding="utf-8")
+    for name, text in generate(articles, seed=3).articles.items():
+        headline, body = text.split("\n\n", 1)
+        (docs / name.replace(".txt", ".md")).write_text(f"# {headline}\n\n{body}", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: Test dossier
+            theme: {{name: material}}
+            plugins: [search]
+            extra: {{dossier_search_switch: {switch}}}
+            nav:
+              - Home: index.md
+            not_in_nav: /articles/*.md
+            hooks:
+              - {PROJECT}/build_dossier/html_guard.py
+              - {PROJECT}/build_dossier/pagefind_search.py
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env.pop("DOSSIER_SEARCH_SWITCH", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    return project / "site"
+
+
+def test_small_site_keeps_material_search(tmp_path: Path) -> None:
+    site = make_site(tmp_path, articles=6, switch=100)
+    assert (site / "search" / "search_index.json").stat().st_size > 1000
+    assert not (site / "pagefind").exists()
+    assert 'class="md-search"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_large_site_switches_to_pagefind(tmp_path: Path) -> None:
+    site = make_site(tmp_path, articles=12, switch=5)
+    assert not (site / "search" / "search_index.json").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-search"' not in home and 'href="search/"' in home
+    search_page = (site / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'id="dossier-search"' in search_page and "pagefind-ui.js" in search_page
+    assert "pagefind-ui.js" not in home
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"page_count":13' in entry.replace(" ", "")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(os.environ.get("BENCH_SLOW") != "1", reason="builds a 10,000-page site; set BENCH_SLOW=1")
+def test_first_query_on_ten_thousand_pages_downloads_under_300_kb(tmp_path: Path) -> None:
+    from build_dossier.bench import first_query_cost
+
+    started = time.perf_counter()
+    site = make_site(tmp_path, articles=10_000, switch=2000)
+    seconds = time.perf_counter() - started
+    town = next(iter(generate(10_000, seed=3).articles)).split("_", 1)[1].removesuffix(".txt").capitalize()
+    cost = first_query_cost(site, town)
+    index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    print(
+        f"10,000 pages: build with Pagefind {seconds:.0f} s, index {index_bytes / 1024**2:.1f} MB, "
+        f"search page {cost.page_bytes / 1024:.0f} KB, first query {cost.query_bytes / 1024:.0f} KB"
+    )
+    assert cost.results > 0
+    assert cost.query_bytes <= 300 * 1024
