@@ -1,15 +1,29 @@
 """Ingest: article files -> :class:`Article` (clean text, structure with offsets, what was stripped).
 
-Input is whatever a user dropped into ``seeds/``: files that cannot be articles are skipped with a
-one-line note naming the file and the reason, and the build goes on.
+Input is whatever a user dropped into ``seeds/``: a file that cannot be an article is skipped with
+a one-line note naming it and the reason, and the build goes on.
+
+Decisions a reader of the pages should know about:
+
+* Quotes and accents stay as the article has them (curly or straight); only broken text is
+  repaired: mojibake ("SÃ©varÃ©" -> "Sévaré"), odd spaces, invisible and control characters.
+* The headline and the dateline prefix ("Bamako (AFP) - ") are not part of :attr:`Article.text`;
+  they become :attr:`Article.title` and :attr:`Article.dateline`, so the first sentence starts
+  with its first word and every offset points into the text the source page shows.
+* Paragraphs are joined by one blank line in :attr:`Article.text`; a sub-heading keeps only its
+  words ("- Confusion -" -> "Confusion") and is never a sentence.
+* Of two copies of one text the lexicographically first id is kept; of an article whose whole
+  text stands inside another, the longer one is kept. Each pair is reported.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,21 +36,54 @@ from build_dossier.model import Article, Paragraph, Sentence
 from build_dossier.settings import METADATA_NAME
 from build_dossier.slugs import fold, unique_slugs
 
-DATA = Path(__file__).parent / "data" / "ingest.yml"
+DATA_DIR = Path(__file__).parent / "data"
 
-BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
-HEADLINE_MAX_WORDS = 25
-TITLE_WORDS = 14
-
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st mt ft no nos vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m inc ltd co corp
-    jr sr dept est approx""".split()
+BINARY_SIGNATURES = (
+    b"%PDF", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b",
+    b"RIFF", b"II*\x00", b"MM\x00*", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"wOFF",
 )
-# A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and a capital,
-# a digit or an opening quote.
-SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])""")
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+"""Magic numbers of images, documents, archives and media that users rename to ``.txt``."""
+BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+WESTERN_CODE_PAGE = "cp1252"
+"""Preferred when detection cannot tell similar code pages apart: the usual encoding of Western copy."""
+HEADLINE_MAX_WORDS = 25
+HEADING_MAX_WORDS = 12
+TITLE_WORDS = 14
+TITLE_CHARS = 120
+
+CLOSERS = "\"'”’»)]"
+# A sentence may end at . ! ? (with closing quotes or brackets) before white space and a word.
+SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]*\w)""")
+QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»')
+LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Invisible characters (soft hyphen, zero-width, byte-order mark), controls and lone surrogates.
+UNWANTED = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ufffe\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# What ftfy can improve: UTF-8 read as Latin-1/cp1252 (a lead byte Â..ï then a continuation byte),
+# C1 controls, HTML entities. Other text skips ftfy, which would be the slowest step of ingest.
+MOJIBAKE_HINT = re.compile(
+    r"[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\x80-\x9f]"
+)
+HTML_ENTITY = re.compile(r"&#?\w+;")
+LINE_EDGES = re.compile(r" ?\n ?")
+NON_WORD = re.compile(r"[\W_]+")
+DASHED_HEADING = re.compile(r"[-–—]+\s*(.*\w.*?)\s*[-–—]+")
+PLACE = r"[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}"
+# "Bamako (AFP) - ", "PARIS, Nov 14 (Reuters) - ", "TUNIS, Tunisia (AP) — "
+DATELINE_WITH_AGENCY = re.compile(
+    rf"(?P<place>{PLACE})(?:,[^()\n]{{1,40}}?)?\s*\((?P<agency>[^\W\d_][\w&.'’ -]{{0,38}})\)\s*[-–—]+\s*"
+)
+# "BAMAKO, Mali — " (newspaper style, no agency): only an all-capitals place counts.
+DATELINE_PLAIN = re.compile(rf"(?P<place>{PLACE})(?:,[^()\n\-–—]{{1,40}}?)?\s+[-–—]+\s+")
+EDITORS_NOTE_OWNER = re.compile(r"\((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})[’']s\s")
+
+
+class SkippedFile(Exception):
+    """A file that is not an article; the message is the reason, shown after the file's name."""
 
 
 @dataclass(frozen=True)
@@ -51,47 +98,48 @@ class Ingested:
 
 @dataclass(frozen=True)
 class _Patterns:
-    boilerplate: tuple[re.Pattern[str], ...]
-    wire_aliases: dict[str, str]
-    """Folded alias -> the agency's name."""
-    dateline: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    wire_names: dict[str, str]
+    """Folded spelling -> the agency's name."""
+    abbreviations: frozenset[str]
+    """Words whose full stop does not end a sentence (lower case, without the final stop)."""
+    final_abbreviations: frozenset[str]
+    """Abbreviations that do end a sentence when an opening word follows ("at 9 p.m. The ...")."""
+    sentence_openers: frozenset[str]
     relay_credit: re.Pattern[str]
+    """"according to AFP." -- a literal start keeps the search over a whole article fast."""
+    reports: re.Pattern[str]
+    agency_before: re.Pattern[str]
+    """An agency's name just before "reports" ("..., AFP reports.")."""
 
 
 @functools.cache
 def _patterns() -> _Patterns:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    aliases = {alias: name for name, names in data["wire_services"].items() for alias in names}
-    agency = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    ingest_data = yaml.safe_load((DATA_DIR / "ingest.yml").read_text(encoding="utf-8"))
+    services = ingest_data["wire_services"]
+    boilerplate = yaml.safe_load((DATA_DIR / "boilerplate.yml").read_text(encoding="utf-8"))["patterns"]
+    spellings = {spelling: name for name, names in services.items() for spelling in names}
+    agency = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
     return _Patterns(
-        boilerplate=tuple(re.compile(p, re.I) for p in data["boilerplate"]),
-        wire_aliases={fold(alias): name for alias, name in aliases.items()},
-        # "Bamako (AFP) - ", "NAIROBI, Jan 15 (Reuters) - ", "Tunis, Tunisia (AP) — "
-        dateline=re.compile(
-            rf"^(?P<place>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){{0,3}})(?:,[^()\n]{{1,40}}?)?\s*"
-            rf"\((?P<agency>{agency})\)\s*[-–—]+\s*"
-        ),
-        relay_credit=re.compile(rf"(?:,|\bthe\b)?\s*\b(?P<agency>{agency}) reports?\b|according to (?P<agency2>{agency})\b"),
+        boilerplate=re.compile("|".join(f"(?:{p})" for p in boilerplate), re.IGNORECASE),  # used with match()
+        wire_names={fold(spelling): name for spelling, name in spellings.items()},
+        abbreviations=frozenset(ingest_data["abbreviations"]),
+        final_abbreviations=frozenset(ingest_data["sentence_final_abbreviations"]),
+        sentence_openers=frozenset(ingest_data["sentence_openers"]),
+        # "..., AFP reports." / "according to AFP." -- not "told AFP", which any story may say.
+        relay_credit=re.compile(rf"according to (?P<agency>{agency})(?=[.,;])"),
+        reports=re.compile(r" (?:reports|reported)\b"),
+        agency_before=re.compile(rf"(?<![\w-])(?P<agency>{agency})$"),
     )
 
 
-# ---------------------------------------------------------------- reading bytes
+# ---------------------------------------------------------------- bytes -> text
 
 
-def _skip_reason(path: Path, raw: bytes, max_file_bytes: int) -> str | None:
-    if len(raw) > max_file_bytes:
-        return f"larger than {max_file_bytes:,} bytes"
-    if raw.startswith(BINARY_SIGNATURES):
-        return "binary file (an image, PDF or archive), not text"
-    if not raw.strip():
-        return "empty file"
-    return None
-
-
-def _decode(raw: bytes) -> tuple[str, str] | None:
-    """Text and the encoding it was read as; None for bytes that are not text."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if raw.startswith(bom):
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read as; raises :class:`SkippedFile` for bytes that are not text."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
             return raw.decode(encoding, errors="replace"), encoding
     if b"\x00" in raw:
         # UTF-16 without a byte-order mark has a NUL in every other byte; anything else is binary.
@@ -100,24 +148,40 @@ def _decode(raw: bytes) -> tuple[str, str] | None:
             return raw.decode("utf-16-le", errors="replace"), "utf-16-le"
         if zeros_even > len(raw) // 4 and zeros_odd == 0:
             return raw.decode("utf-16-be", errors="replace"), "utf-16-be"
-        return None
+        raise SkippedFile("binary file (contains NUL bytes), not text")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        encoding = best.encoding if best else "cp1252"
-        return raw.decode(encoding, errors="replace"), encoding
+        pass
+    # Only here, when UTF-8 fails, is detection worth its cost.
+    detected = from_bytes(raw)
+    matches = list(detected)
+    if not matches:
+        raise SkippedFile("binary file (no text encoding fits), not text")
+    least_chaos = min(match.chaos for match in matches)
+    for match in matches:
+        if match.chaos == least_chaos and WESTERN_CODE_PAGE in (match.encoding, *match.could_be_from_charset):
+            return raw.decode(WESTERN_CODE_PAGE, errors="replace"), WESTERN_CODE_PAGE
+    best = detected.best() or matches[0]
+    return str(best), best.encoding
 
 
-def _clean(text: str) -> str:
-    """Repair mojibake and odd characters, keeping accents and the article's own quotes."""
-    text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(lines).strip()
+def clean_text(text: str) -> str:
+    """Repair mojibake and odd characters, keep accents and the article's own quotes; one line per line."""
+    text = LINE_BREAKS.sub("\n", text)
+    if (not text.isascii() and MOJIBAKE_HINT.search(text)) or ("&" in text and HTML_ENTITY.search(text)):
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return LINE_EDGES.sub("\n", SPACES.sub(" ", UNWANTED.sub("", text))).strip()
 
 
-# ---------------------------------------------------------------- structure
+def normalised(text: str) -> str:
+    """Case, punctuation and spacing folded away: two copies of one article normalise alike."""
+    return " ".join(NON_WORD.sub(" ", text.casefold()).split())
+
+
+# ---------------------------------------------------------------- text -> structure
 
 
 def _blocks(text: str) -> list[str]:
@@ -130,63 +194,104 @@ def _blocks(text: str) -> list[str]:
 
 
 def _heading_text(block: str) -> str | None:
-    """``- Confusion -`` -> ``Confusion``; an all-capitals line -> the line; else None."""
-    dashed = re.fullmatch(r"[-–—]+\s*(.+?)\s*[-–—]+", block)
+    """``- Confusion -`` -> ``Confusion``; a short all-capitals line -> the line; else None."""
+    dashed = DASHED_HEADING.fullmatch(block)
     if dashed:
         return dashed.group(1)
-    letters = [c for c in block if c.isalpha()]
-    words = block.split()
-    if letters and all(c.isupper() for c in letters) and len(words) <= 12 and not block.endswith("."):
+    if not block.endswith(".") and len(block) > 1 and block.isupper() and len(block.split()) <= HEADING_MAX_WORDS:
         return block
     return None
 
 
-def _looks_like_headline(block: str) -> bool:
-    words = block.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not re.search(r"[.!?:;,\"”’)]$", block)
+@dataclass(frozen=True)
+class _Dateline:
+    place: str
+    agency: str | None
+    length: int
+    """Characters of the paragraph the dateline takes, separator included."""
 
 
-def _is_boilerplate(block: str, patterns: _Patterns) -> bool:
-    if block.startswith("(") and block.rstrip(".").endswith(")"):
-        return True  # an outlet's editorial note in parentheses
-    return any(p.search(block) for p in patterns.boilerplate)
+def _dateline(block: str, patterns: _Patterns) -> _Dateline | None:
+    match = DATELINE_WITH_AGENCY.match(block)
+    if match and len(match.group("agency").split()) <= 4:
+        agency = match.group("agency").strip()
+        agency = patterns.wire_names.get(fold(agency), agency)
+    else:
+        match = DATELINE_PLAIN.match(block)
+        letters = [c for c in match.group("place") if c.isalpha()] if match else []
+        if not (letters and all(c.isupper() for c in letters)):
+            return None
+        agency = None
+    place = match.group("place")
+    if not all(word[0].isupper() for word in place.split()):
+        return None
+    if place.isupper():
+        place = " ".join(word.capitalize() for word in place.split())
+    return _Dateline(place, agency, match.end())
 
 
-def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations that open and close within the text (straight or curly quotes)."""
-    ranges = []
-    for match in re.finditer(r'"[^"]*"|“[^”]*”', text):
-        ranges.append((match.start(), match.end()))
-    return ranges
+def _is_headline(first: str, following: list[str], patterns: _Patterns) -> bool:
+    """A short first line without a final stop that is neither a sub-heading nor the dateline paragraph."""
+    if not following or _heading_text(first) is not None or _dateline(first, patterns):
+        return False
+    if not 0 < len(first.split()) <= HEADLINE_MAX_WORDS:
+        return False
+    last = first.rstrip(CLOSERS)[-1:]
+    if last in (".", ",", ";", ":", "…"):
+        return False
+    if last in ("?", "!"):
+        return _dateline(following[0], patterns) is not None  # a question headline over a dateline
+    return True
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; abbreviations, initials and closed quotations do not end one."""
+    """(start, end) of each sentence; abbreviations, initials and quoted full stops do not end one.
+
+    Linear in the paragraph's length, so a 10,000-word paragraph costs no more than many short ones.
+    """
+    patterns = _patterns()
     spans, start = [], 0
-    quotes = _quoted_ranges(text)
+    quotes = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+    quote = 0
     for match in SENTENCE_END.finditer(text):
-        end = match.end()
-        if any(q_start < match.start() and end < q_end for q_start, q_end in quotes):
-            continue  # a full stop inside a quotation that the same paragraph closes
-        word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", text[start:end])
-        token = word.group(1).rstrip(".").casefold() if word else ""
-        if text[match.start()] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+        stop, end = match.start(), match.end()
+        while quote < len(quotes) and quotes[quote][1] <= stop:
+            quote += 1
+        if quote < len(quotes) and quotes[quote][0] < stop and end < quotes[quote][1]:
+            continue  # a full stop inside a quotation that the paragraph closes later
+        following = text[end:].lstrip().lstrip("\"'“‘«([")
+        if following[:1].islower():
+            continue
+        if text[stop] == "." and _is_abbreviation(text, stop, following, patterns):
             continue
         spans.append((start, end))
         start = end
         while start < len(text) and text[start].isspace():
             start += 1
-    if start < len(text) and text[start:].strip():
+    if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _is_abbreviation(text: str, stop: int, following: str, patterns: _Patterns) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation ("Gen.", "U.S.") or an initial ("F.")."""
+    begin = stop
+    while begin > 0 and stop - begin < 12 and (text[begin - 1].isalnum() or text[begin - 1] == "."):
+        begin -= 1
+    token = text[begin:stop].casefold()
+    if token in patterns.final_abbreviations:
+        next_word = following[:16].split(maxsplit=1)[0] if following.strip() else ""
+        return next_word.rstrip(",;:") not in patterns.sentence_openers
+    return token in patterns.abbreviations or (len(token) == 1 and token.isalpha())
 
 
 @dataclass(frozen=True)
 class _Parsed:
     headline: str | None
-    dateline: str | None
-    agency: str | None
-    relayed_from: str | None
+    dateline: _Dateline | None
+    note_owner: str | None
+    """Outlet named as the owner of an editor's note ("(Arutz Sheva's North American desk ...)")."""
+    relay_credit: str | None
     text: str
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
@@ -196,30 +301,25 @@ class _Parsed:
 def parse_text(text: str) -> _Parsed:
     """Split cleaned text into headline, dateline, paragraphs, sub-headings and sentences."""
     patterns = _patterns()
-    blocks = _blocks(text)
-    stripped = tuple(b for b in blocks if _is_boilerplate(b, patterns))
-    blocks = [b for b in blocks if b not in stripped]
+    blocks, stripped = [], []
+    for block in _blocks(text):
+        (stripped if patterns.boilerplate.match(block) else blocks).append(block)
 
     headline = None
-    if len(blocks) > 1 and _heading_text(blocks[0]) is None and _looks_like_headline(blocks[0]):
+    if blocks and _is_headline(blocks[0], blocks[1:], patterns):
         headline, blocks = blocks[0], blocks[1:]
 
-    dateline = agency = None
-    for number, block in enumerate(blocks):
-        if _heading_text(block) is not None:
-            continue
-        match = patterns.dateline.match(block)
-        if match:
-            place = match.group("place").split("/")[0]  # "NAIROBI/GARISSA": the first place
-            dateline = place.title() if place.isupper() else place
-            agency = patterns.wire_aliases[fold(match.group("agency"))]
-            blocks[number] = block[match.end():]
-        break
+    dateline = None
+    first_body = next((n for n, block in enumerate(blocks) if _heading_text(block) is None), None)
+    if first_body is not None:
+        dateline = _dateline(blocks[first_body], patterns)
+        if dateline and blocks[first_body][dateline.length :].strip():
+            blocks[first_body] = blocks[first_body][dateline.length :].strip()
+        else:
+            dateline = None
 
-    relayed_from = None
-    credit = patterns.relay_credit.search(" ".join(blocks))
-    if credit:
-        relayed_from = patterns.wire_aliases[fold(credit.group("agency") or credit.group("agency2"))]
+    owners = (EDITORS_NOTE_OWNER.match(note) for note in stripped)
+    note_owner = next((owner.group("name") for owner in owners if owner), None)
 
     body, paragraphs, sentences = "", [], []
     for block in blocks:
@@ -233,40 +333,93 @@ def parse_text(text: str) -> _Parsed:
                 sentences.append(
                     Sentence(len(sentences), len(paragraphs) - 1, start + s_start, start + s_end, content[s_start:s_end])
                 )
-    return _Parsed(headline, dateline, agency, relayed_from, body, tuple(paragraphs), tuple(sentences), stripped)
+    return _Parsed(
+        headline, dateline, note_owner, _relay_credit(body, patterns), body, tuple(paragraphs), tuple(sentences),
+        tuple(stripped),
+    )
 
 
-def _title(parsed: _Parsed, metadata: ArticleMetadata) -> str:
+def _relay_credit(body: str, patterns: _Patterns) -> str | None:
+    """The agency an article credits as its source ("..., AFP reports.", "according to AFP."), if any."""
+    credits = []
+    for report in patterns.reports.finditer(body):
+        before = patterns.agency_before.search(body, max(0, report.start() - 40), report.start())
+        if before:
+            credits.append((report.start(), before.group("agency")))
+            break
+    according = patterns.relay_credit.search(body)
+    if according:
+        credits.append((according.start(), according.group("agency")))
+    return patterns.wire_names[fold(min(credits)[1])] if credits else None
+
+
+def _title(parsed: _Parsed, metadata: ArticleMetadata, fallback: str) -> str:
     if metadata.title:
         return metadata.title
     if parsed.headline:
         return parsed.headline
-    if parsed.sentences:
-        words = parsed.sentences[0].text.split()
-        return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
-    return "Untitled article"
+    first = parsed.sentences[0].text if parsed.sentences else (parsed.paragraphs[0].text if parsed.paragraphs else "")
+    words = first.split()
+    if not words:
+        return fallback
+    title = " ".join(words[:TITLE_WORDS])
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS].rstrip()
+    return title.rstrip(".") if title == " ".join(words) else f"{title} …"
 
 
-def make_article(article_id: str, path: str, text: str, metadata: ArticleMetadata, encoding: str) -> Article:
-    """Build an :class:`Article` from cleaned text; editorial metadata wins over what the text suggests."""
+@functools.lru_cache(maxsize=4096)
+def _outlet_key(name: str) -> str:
+    """The same key for every spelling of one outlet ("AFP", "Agence France-Presse")."""
+    folded = fold(name)
+    return fold(_patterns().wire_names.get(folded, folded))
+
+
+def _same_outlet(one: str | None, other: str | None) -> bool:
+    return one is not None and other is not None and _outlet_key(one) == _outlet_key(other)
+
+
+def _outlets(parsed: _Parsed, metadata: ArticleMetadata) -> tuple[str | None, str | None]:
+    """(outlet, relayed_from): the sidecar first, then the dateline's agency, then an editor's note.
+
+    A relay credit in the text ("AFP reports") names the relayed agency only in an article that
+    is not that agency's own dateline copy, and "told Reuters" never names an outlet.
+    """
+    agency = parsed.dateline.agency if parsed.dateline else None
+    outlet = metadata.outlet or agency or parsed.note_owner
+    if metadata.relayed_from:
+        return outlet, metadata.relayed_from
+    relayed = agency if agency and not _same_outlet(agency, outlet) else None
+    if relayed is None and agency is None and parsed.relay_credit:
+        relayed = parsed.relay_credit if not _same_outlet(parsed.relay_credit, outlet) else None
+    return outlet, relayed
+
+
+def make_article(
+    article_id: str, path: str, text: str, metadata: ArticleMetadata | None = None, encoding: str = "utf-8"
+) -> Article:
+    """Build an :class:`Article` from decoded text; editorial metadata wins over what the text suggests."""
+    return _article(article_id, path, clean_text(text), metadata or ArticleMetadata(), encoding)
+
+
+def _article(article_id: str, path: str, text: str, metadata: ArticleMetadata, encoding: str) -> Article:
+    patterns = _patterns()
     parsed = parse_text(text)
-    outlet = metadata.outlet or parsed.agency
-    relayed = metadata.relayed_from or (parsed.relayed_from if parsed.relayed_from != outlet else None)
-    normalised = " ".join(fold(s.text) for s in parsed.sentences)
+    outlet, relayed_from = _outlets(parsed, metadata)
     return Article(
         id=article_id,
         path=path,
-        title=_title(parsed, metadata),
+        title=_title(parsed, metadata, fallback=Path(path).stem or article_id),
         text=parsed.text,
         paragraphs=parsed.paragraphs,
         sentences=parsed.sentences,
         outlet=outlet,
-        relayed_from=relayed,
+        relayed_from=relayed_from,
         published=metadata.published,
         url=metadata.url,
-        dateline=parsed.dateline,
+        dateline=parsed.dateline.place if parsed.dateline else None,
         stripped=parsed.stripped,
-        digest=hashlib.sha256(normalised.encode("utf-8")).hexdigest(),
+        digest=hashlib.sha256(normalised(parsed.text).encode("utf-8")).hexdigest(),
         encoding=encoding,
     )
 
@@ -275,94 +428,141 @@ def make_article(article_id: str, path: str, text: str, metadata: ArticleMetadat
 
 
 def _unusable_name(name: str) -> str | None:
-    if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".bak", ".tmp")):
+    if name.startswith((".", "#", "~$")) or name.endswith(("~", "#", ".swp", ".swo", ".bak", ".tmp")):
         return "hidden or editor backup file"
-    if not name.endswith(".txt"):
+    if not name.lower().endswith(".txt"):
         return "not a .txt file"
     return None
 
 
-def _candidates(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+def read_article(
+    path: Path, *, max_file_bytes: int, article_id: str | None = None, metadata: ArticleMetadata | None = None
+) -> Article:
+    """Read one article file; raises :class:`SkippedFile` with the reason when it is not an article."""
+    reason = _unusable_name(path.name)
+    if reason:
+        raise SkippedFile(reason)
+    try:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            raise SkippedFile(f"larger than {max_file_bytes:,} bytes")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SkippedFile(f"cannot be read ({error.strerror or error})") from error
+    if not raw.strip():
+        raise SkippedFile("empty file")
+    if raw.startswith(BINARY_SIGNATURES):
+        raise SkippedFile("binary file (an image, PDF, archive or media file renamed .txt), not text")
+    text, encoding = decode(raw)
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise SkippedFile("empty file (only white space or invisible characters)")
+    return _article(article_id or path.stem, path.name, cleaned, metadata or ArticleMetadata(), encoding)
+
+
+def _candidates(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, set[str]], list[str]]:
+    """Files to read in a stable order, every folder's file names, and notes on entries that are no articles."""
     files, notes = [], []
+    listings: dict[Path, set[str]] = {}
+    seen: set[tuple[Path, str]] = set()
     for path in paths:
-        entries = sorted(path.iterdir()) if path.is_dir() else [path]
-        for entry in entries:
-            if entry.name == METADATA_NAME or entry.is_dir():
+        if path.is_dir():
+            folder = path
+            with os.scandir(path) as scan:
+                names = sorted(entry.name for entry in scan if not entry.is_dir())
+        elif path.exists():
+            folder, names = path.parent, [path.name]
+        else:
+            notes.append(f"{path}: skipped: no such file or folder")
+            continue
+        if folder not in listings:
+            listings[folder] = set(os.listdir(folder))
+        real_folder = folder.resolve()
+        for name in names:
+            if name == METADATA_NAME or (real_folder, name) in seen:
                 continue
-            reason = _unusable_name(entry.name)
+            seen.add((real_folder, name))
+            reason = _unusable_name(name)
             if reason:
-                notes.append(f"{entry}: skipped: {reason}")
+                notes.append(f"{folder / name}: skipped: {reason}")
             else:
-                files.append(entry)
-    return files, notes
+                files.append(folder / name)
+    return files, listings, notes
 
 
-def _metadata_for(files: Iterable[Path]) -> dict[Path, ArticleMetadata]:
-    by_folder: dict[Path, set[str]] = {}
-    for file in files:
-        by_folder.setdefault(file.parent, set()).add(file.name)
+def _metadata_for(files: Sequence[Path], listings: dict[Path, set[str]]) -> dict[Path, ArticleMetadata]:
+    """Each file's entry in the sidecar of its folder (validated whole, so every error shows at once)."""
     found: dict[Path, ArticleMetadata] = {}
-    for folder, names in sorted(by_folder.items()):
-        all_names = {p.name for p in folder.iterdir()} if folder.is_dir() else names
-        for name, entry in read_metadata(folder / METADATA_NAME, all_names).items():
+    for folder in sorted({file.parent for file in files}):
+        for name, entry in read_metadata(folder / METADATA_NAME, listings[folder]).items():
             found[folder / name] = entry
     return found
 
 
-def _duplicates(articles: list[Article]) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Drop exact repeats and articles whose every sentence stands in a longer one (blocked by sentence)."""
-    keep: list[Article] = []
+def _duplicates(articles: list[Article]) -> list[tuple[str, str]]:
+    """(duplicate, kept) pairs: equal digests, then articles whose whole text stands inside a longer one.
+
+    Linear-ish: a candidate container must hold the article's rarest sentence (the blocking key,
+    a hashed sentence), and only those few candidates get the full-text containment test.
+    """
     pairs: list[tuple[str, str]] = []
-    by_digest: dict[str, str] = {}
-    for article in articles:
-        if article.digest in by_digest:
-            pairs.append((article.id, by_digest[article.digest]))
-        else:
-            by_digest[article.digest] = article.id
-            keep.append(article)
-    sentence_keys = {a.id: {fold(s.text) for s in a.sentences} for a in keep}
-    holders: dict[str, list[str]] = {}
-    for article in keep:
-        for key in sentence_keys[article.id]:
-            holders.setdefault(key, []).append(article.id)
+    first_with_digest: dict[str, str] = {}
+    unique: list[Article] = []
+    for article in articles:  # sorted by id, so the first id is the one kept
+        if article.digest in first_with_digest:
+            pairs.append((article.id, first_with_digest[article.digest]))
+        elif article.text:
+            first_with_digest[article.digest] = article.id
+            unique.append(article)
+    holders: dict[str, list[Article]] = {}
+    for article in unique:
+        for key in {s.text for s in article.sentences}:
+            holders.setdefault(key, []).append(article)
+
+    padded_texts: dict[str, str] = {}
+
+    def padded(article: Article) -> str:
+        if article.id not in padded_texts:
+            padded_texts[article.id] = f" {normalised(article.text)} "
+        return padded_texts[article.id]
+
     contained: dict[str, str] = {}
-    for article in keep:
-        keys = sentence_keys[article.id]
+    for article in unique:
+        keys = {s.text for s in article.sentences}
         if not keys:
             continue
-        rarest = min(keys, key=lambda k: (len(holders[k]), k))
+        rarest = min(keys, key=lambda key: (len(holders[key]), key))
         for other in holders[rarest]:
-            if other != article.id and other not in contained and len(sentence_keys[other]) > len(keys):
-                if keys <= sentence_keys[other]:
-                    contained[article.id] = other
-                    break
-    pairs.extend(contained.items())
-    return [a for a in keep if a.id not in contained], sorted(pairs)
+            if len(other.text) > len(article.text) and padded(article) in padded(other):
+                contained[article.id] = other.id
+                break
+    for article_id, container in contained.items():
+        while container in contained:
+            container = contained[container]
+        pairs.append((article_id, container))
+    return sorted(pairs)
 
 
 def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int) -> Ingested:
-    """Read article files and folders (their ``*.txt``, not recursive) with their sidecar metadata."""
-    files, notes = _candidates([Path(p) for p in paths])
-    metadata = _metadata_for(files)
+    """Read article files and folders (their ``*.txt``, not recursive) with their sidecar metadata.
+
+    Raises :class:`~build_dossier.errors.ConfigError` for a broken sidecar; every other problem
+    with an input file is a warning and the file is left out.
+    """
+    files, listings, notes = _candidates([Path(p) for p in paths])
+    metadata = _metadata_for(files, listings)
     ids = unique_slugs([file.stem for file in files], fallback="article")
-    articles = []
+    articles, shown = [], {}
     for file, article_id in zip(files, ids, strict=True):
-        raw = file.read_bytes()
-        reason = _skip_reason(file, raw, max_file_bytes)
-        decoded = None if reason else _decode(raw)
-        if decoded is None and reason is None:
-            reason = "binary file, not text"
-        if decoded is not None:
-            text = _clean(decoded[0])
-            if not text:
-                reason = "only white space"
-        if reason:
-            notes.append(f"{file}: skipped: {reason}")
+        try:
+            article = read_article(file, max_file_bytes=max_file_bytes, article_id=article_id, metadata=metadata.get(file))
+        except SkippedFile as skip:
+            notes.append(f"{file}: skipped: {skip}")
             continue
-        article = make_article(article_id, file.name, text, metadata.get(file, ArticleMetadata()), decoded[1])
         articles.append(article)
+        shown[article_id] = file
     articles.sort(key=lambda a: a.id)
-    kept, duplicates = _duplicates(articles)
-    by_id = {a.id: a.path for a in articles}
-    notes.extend(f"{by_id[dup]}: duplicate of {by_id[original]}; counted once" for dup, original in duplicates)
-    return Ingested(tuple(kept), tuple(notes), tuple(duplicates))
+    duplicates = _duplicates(articles)
+    dropped = {duplicate for duplicate, _ in duplicates}
+    notes.extend(f"{shown[dup]}: skipped: duplicate of {shown[kept]}; counted once" for dup, kept in duplicates)
+    return Ingested(tuple(a for a in articles if a.id not in dropped), tuple(notes), tuple(duplicates))

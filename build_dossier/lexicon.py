@@ -93,6 +93,8 @@ class Lexicon:
     """Folded site head noun -> subkind ("cafe" -> "restaurant")."""
     non_names: frozenset[str]
     not_person: frozenset[str]
+    non_name_tails: frozenset[str]
+    """Last words of days, prizes and events ("Bastille Day"), which are no actor or place."""
 
 
 def _read(name: str) -> object:
@@ -203,4 +205,5 @@ def load_lexicon() -> Lexicon:
         site_types={fold(head): subkind for head, subkind in _read("site_types.yml").items()},
         non_names=frozenset(fold(word) for word in (*non_names["words"], *non_names["weapons"])),
         not_person=frozenset(fold(word) for word in non_names["not_person"]),
+        non_name_tails=frozenset(fold(word) for word in non_names["tails"]),
     )

@@ -20,6 +20,9 @@ from build_dossier.errors import WriteError
 from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES, MANIFEST_NAME, Settings
 
 
+PAGE_MODE = 0o644
+
+
 @dataclass(frozen=True)
 class WritePlan:
     """What a build would change in ``docs/``, worked out before anything is touched."""
@@ -114,6 +117,7 @@ def _stage(target: Path, content: bytes) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     with os.fdopen(handle, "wb") as stream:
         stream.write(content)
+    os.chmod(temporary, PAGE_MODE)  # mkstemp makes files private; pages are published
     return Path(temporary)
 
 

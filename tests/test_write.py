@@ -22,6 +22,7 @@ def test_first_write_creates_pages_and_manifest(tmp_path: Path) -> None:
     assert (tmp_path / "incidents/a.md").read_text() == "# A\n"
     manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
     assert sorted(manifest) == ["incidents/a.md", "index.md"]
+    assert (tmp_path / "incidents/a.md").stat().st_mode & 0o777 == 0o644
 
 
 def test_second_identical_write_touches_nothing(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from build_dossier.extract.names import is_common_word, tokenize
+from build_dossier.extract.names import is_common_word, tokenize, word_frequency
 from build_dossier.lexicon import Country, Lexicon
 from build_dossier.model import Article, Mention, Sentence, Span
 from build_dossier.slugs import fold
@@ -42,6 +42,10 @@ CONNECTORS = frozenset(
         "der",
         "den",
         "y",
+        "dela",
+        "delos",
+        "dos",
+        "das",
         "for",
     }
 )
@@ -134,6 +138,8 @@ LEADING_FUNCTION_WORDS = frozenset(
         "next",
     ]
 )
+OPENING_WORD_ZIPF = 3.0
+"""An opening word this common before a known name ("Neighbouring Afghanistan") is no part of it."""
 BIG_CITY_POPULATION = 500_000
 """A town this big is taken even when its name is also an English word ("Paris", "Nice" is not)."""
 NUMBER_WORDS = frozenset(
@@ -200,6 +206,33 @@ SPEECH_VERBS = re.compile(
 TOLD = re.compile(r"\b(?:told|according to|quoted by|in an interview with|speaking to)\s+(?:the\s+)?$", re.I)
 APPOSITION_BEFORE = re.compile(r"((?:the|a|an|its|his|her|their)\s[\w'’ -]{2,70}?),\s*$", re.I)
 APPOSITION_AFTER = re.compile(r"^,\s*((?:the|a|an|its|his|her|their)\s[\w'’ -]{2,70}?),", re.I)
+COMPANY_NOUNS = (
+    r"(?:firm|company|contractor|operator|airline|carrier|subsidiary|manufacturer|chain|insurer"
+    r"|provider|conglomerate|developer|owner)"
+)
+COMPANY_BEFORE = re.compile(
+    rf"\b(?:the|a|an|its|their)\s(?:[\w'’-]+\s){{0,3}}{COMPANY_NOUNS}(?:\s[\w'’-]+){{0,5}},\s*$", re.I
+)
+COMPANY_AFTER = re.compile(rf"^,\s*(?:a|an|the)\s(?:[\w'’-]+\s){{0,3}}{COMPANY_NOUNS}\b", re.I)
+GROUP_AFTER = re.compile(
+    r"^,\s*(?:a|an|the)\s(?:[\w'’-]+\s){0,3}(?:group|movement|faction|militia|outfit|network)\b(?!\s+of\b)",
+    re.I,
+)
+ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z.-]*[A-Z][A-Za-z.-]*)\)")
+MEDIA_BEFORE = re.compile(
+    r"\b(?:broadcaster|television|channel|newspaper|daily|news agency|press agency|radio|website|outlet"
+    r"|weekly|tabloid|magazine)\s+$",
+    re.I,
+)
+CITY_NOUNS = r"(?:town|city|village|capital|suburb|municipality|commune|settlement|port city|oasis town)"
+REGION_NOUNS = (
+    r"(?:province|region|district|state|county|governorate|prefecture|department|oblast|area|island"
+    r"|islands|peninsula|valley|neighbou?rhood|enclave|territory)"
+)
+CITY_BEFORE = re.compile(rf"\b{CITY_NOUNS}\s+of\s+$|\b{CITY_NOUNS},\s*$", re.I)
+REGION_BEFORE = re.compile(rf"\b{REGION_NOUNS}\s+of\s+(?:the\s+)?$|\b{REGION_NOUNS},\s*$", re.I)
+REGION_AFTER = re.compile(rf"^\s+{REGION_NOUNS}\b")
+NEIGHBOUR_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.I)
 SITE_APPOSITION = re.compile(r"^,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?([\w-]+(?:\s[\w-]+)?)\b", re.I)
 
 
@@ -305,7 +338,7 @@ class _SentenceReader:
             self._emit(i, j, "place", "region", canonical=region.name, country=region.country)
             return True
         town = self.lexicon.towns.get(key)
-        if town is None:
+        if town is None or (j - i == 1 and self.tokens[i].is_acronym and len(key) <= 4):
             return False
         common = j - i == 1 and (
             key in self.lexicon.non_names or (is_common_word(key) and town.population < BIG_CITY_POPULATION)
@@ -331,15 +364,43 @@ class _SentenceReader:
                 j += 2
                 continue
             if (
-                token.folded in ("of", "for")
-                and j + 2 < len(self.tokens)
-                and self.tokens[j + 1].text == "the"
-                and self.tokens[j + 2].is_capitalised
-            ):
+                token.folded in ("of", "for") or self._mission_in(j)
+            ) and j + 2 < len(self.tokens) and self.tokens[j + 1].text == "the" and self.tokens[
+                j + 2
+            ].is_capitalised:
                 j += 3
+                continue
+            if self._joins_across(i, j):
+                j += 2
                 continue
             break
         return j
+
+    def _mission_in(self, j: int) -> bool:
+        """"Mission in": "African Union Transition Mission in Somalia" is one name."""
+        return self.tokens[j].folded == "in" and self.tokens[j - 1].folded in ("mission", "missions")
+
+    def _joins_across(self, i: int, j: int) -> bool:
+        """Token j (an apostrophe or "in") sits inside a name: "St Sebastian's Church",
+        "Kurdistan Workers' Party", "UN Mission in Mali"."""
+        if j + 1 >= len(self.tokens) or not self.tokens[j + 1].is_capitalised:
+            return False
+        token, following = self.tokens[j], self.tokens[j + 1]
+        if self._mission_in(j):
+            return True
+        if token.text in ("'", "’"):
+            return self.tokens[j - 1].text.endswith("s") and token.start == self.tokens[j - 1].end
+        if token.text not in ("'s", "’s"):
+            return False
+        head = following.folded in self.lexicon.site_types or following.folded in self.lexicon.org_heads
+        owner = self._folded(i, j)
+        known = (
+            owner in self.lexicon.countries
+            or owner in self.lexicon.towns
+            or owner in self.lexicon.demonyms
+            or owner in self.lexicon.actors
+        )
+        return head and not known
 
     def read(self) -> list[_Found]:
         i = 0
@@ -355,6 +416,15 @@ class _SentenceReader:
             i = self._strip_opening(i, end)
             if i >= end:
                 continue
+            named = self._named_by_context(i, end)
+            if named == "person":
+                self._person(i, end)
+                i = end
+                continue
+            if named:
+                self._emit(i, end, "actor", named)
+                i = end
+                continue
             if not self._headed(i, end):
                 curated_end = self._curated_at(i)
                 if curated_end is not None:
@@ -364,6 +434,52 @@ class _SentenceReader:
             self._phrase(i, end)
             i = max(end, self.consumed)
         return self.found
+
+    def _named_by_context(self, i: int, end: int) -> str | None:
+        """Kind of a whole capitalised phrase that its context shows to be one name, even when it
+        opens with a place: a company in apposition ("a Norwegian firm, Kabul Hotel Security,")
+        or a name followed by its acronym ("Kurdistan Freedom Falcons (TAK)")."""
+        if self._folded(i, end) in self.lexicon.actors or self._folded(i, end) in self.lexicon.countries:
+            return None
+        before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
+        if COMPANY_BEFORE.search(before) or COMPANY_AFTER.match(after):
+            return "company"
+        if GROUP_AFTER.match(after) and not self._known_whole(i, end):
+            return "armed_group"
+        if self._after_lowercase_title(i, end):
+            return "person"
+        acronym = ACRONYM_AFTER.match(after)
+        if end - i < 2 or not acronym or self._curated_reach(i) >= end:
+            return None
+        curated = self.lexicon.actors.get(fold(acronym.group(1)).removeprefix("the "))
+        if curated:
+            return curated.kind
+        words = self._folded(i, end).split()
+        head = self.lexicon.org_heads.get(" ".join(words[-2:])) or self.lexicon.org_heads.get(words[-1])
+        if head or self._curated_reach(i) > i:
+            return head or self.lexicon.actors[self._folded(i, self._curated_reach(i))].kind
+        return "organisation"
+
+    def _after_lowercase_title(self, i: int, end: int) -> bool:
+        """ "spokesman Salvador Panelo": two to four name words right after a lower-case title are a
+        person, even when the first is also a town ("Salvador")."""
+        if not 2 <= end - i <= 4 or i == 0 or not self._lower_word(i - 1) or self._title_run(i, end):
+            return False
+        if self.tokens[i - 1].folded not in self.lexicon.titles:
+            return False
+        words = [t.folded for t in self.tokens[i:end]]
+        return not any(
+            t.is_acronym or w in self.lexicon.org_heads or w in self.lexicon.site_types or w in self.lexicon.countries
+            for t, w in zip(self.tokens[i:end], words)
+        )
+
+    def _curated_reach(self, i: int) -> int:
+        """End token of the longest curated actor name starting at token i, or i when none."""
+        limit = min(len(self.tokens), i + self.lexicon.max_actor_words)
+        for j in range(limit, i, -1):
+            if self._folded(i, j) in self.lexicon.actors:
+                return j
+        return i
 
     def _strip_opening(self, i: int, end: int) -> int:
         """Skip words capitalised only because they open the sentence ("The", "Thousands of")."""
@@ -377,12 +493,14 @@ class _SentenceReader:
             known = (
                 key in self.lexicon.countries or key in self.lexicon.demonyms or key in self.lexicon.actors
             )
+            plain = not head and not known and i + 1 < end
             if key in LEADING_FUNCTION_WORDS or (
-                i + 1 < end
+                plain
                 and is_common_word(key)
-                and not head
-                and not known
                 and self.tokens[i + 1].folded in CONNECTORS
+                or plain
+                and word_frequency(key) >= OPENING_WORD_ZIPF
+                and self._known_whole(i + 1, end)
             ):
                 i += 1
                 while i < end and self.tokens[i].folded in CONNECTORS:
@@ -390,6 +508,12 @@ class _SentenceReader:
                 continue
             break
         return i
+
+    def _known_whole(self, i: int, end: int) -> bool:
+        """Tokens i..end-1 are one curated actor, country, demonym or town ("Neighbouring Afghanistan")."""
+        key = self._folded(i, end)
+        known_place = key in self.lexicon.countries or key in self.lexicon.demonyms or key in self.lexicon.towns
+        return known_place or key in self.lexicon.actors
 
     def _opens_sentence(self, i: int) -> bool:
         return i == self.first_word or (i > 0 and self.tokens[i - 1].text in "\"“‘'(")
@@ -493,11 +617,15 @@ class _SentenceReader:
         demonym_end = self._demonym_at(i, end)
         if demonym_end is not None:
             return
-        title_end = self._title_end(i, end)
-        if title_end is not None and title_end < end:
+        title = self._title_run(i, end)
+        if title is not None and title[1] < end:
+            title_start, title_end = title
             # "Inspector General of Police Joseph Boinnet": the "of ..." belongs to the title.
             if end - title_end > 3 and self.tokens[title_end].folded in ("of", "for"):
                 title_end += 2
+            if title_start - i >= 2 and self._headed(i, title_start) and not self._plain(i, title_start):
+                # "Greater Manchester Police Chief Constable Ian Hopkins": the body is named too.
+                self._headed_phrase(i, title_start)
             self._person(title_end, end, role=self._span_text(i, title_end))
             return
         self._typed_phrase(i, end)
@@ -574,17 +702,49 @@ class _SentenceReader:
             elif found.category == "actor" and found.kind == "person":
                 self.found[-1] = replace(found, role=self._span_text(i, rest), country=country.code)
 
+    def _plain(self, i: int, end: int) -> bool:
+        """Only qualifiers, head nouns and common words ("Interior Cabinet"): no name of its own, unlike
+        "Greater Manchester Police"."""
+        lexicon = self.lexicon
+        return all(
+            key in lexicon.title_qualifiers
+            or key in lexicon.org_heads
+            or (is_common_word(key) and key not in lexicon.towns and key not in lexicon.countries)
+            for key in (t.folded for t in self.tokens[i:end])
+        )
+
     def _title_end(self, i: int, end: int) -> int | None:
-        """End token of a title opening the phrase ("Security Minister", "President")."""
-        best = None
-        for j in range(i + 1, end):
-            for width in (2, 1):
-                if j - width < i:
-                    continue
-                if self._folded(j - width, j) in self.lexicon.titles:
-                    best = j
-                    break
-        return best
+        """End token of the title run in the phrase ("Security Minister", "Chief Cabinet Secretary")."""
+        run = self._title_run(i, end)
+        return run[1] if run else None
+
+    def _title_run(self, i: int, end: int) -> tuple[int, int] | None:
+        """First and end token of the title run in the phrase.
+
+        The run starts at the first title word and goes on over title words, qualifiers and
+        common words ("Chief Cabinet Secretary") while another title word follows; a title-like
+        word inside the name itself ("President Hassan Sheikh Mohamud") stays in the name."""
+        first = next((j for j in range(i, end) if self._title_width(j, end)), None)
+        if first is None:
+            return None
+        last = j = first + self._title_width(first, end)
+        while j < end:
+            width = self._title_width(j, end)
+            if width:
+                j = last = j + width
+                continue
+            key = self.tokens[j].folded
+            if key in self.lexicon.title_qualifiers or (is_common_word(key) and j - last < 2):
+                j += 1
+                continue
+            break
+        return first, last
+
+    def _title_width(self, j: int, end: int) -> int:
+        for width in (2, 1):
+            if j + width <= end and self._folded(j, j + width) in self.lexicon.titles:
+                return width
+        return 0
 
     def _person(self, i: int, end: int, role: str | None = None, country: str | None = None) -> None:
         if role is None:
@@ -643,7 +803,13 @@ class _SentenceReader:
         words = key.split()
         if not words or key in self.lexicon.non_names or all(_is_number_word(w) for w in words):
             return
+        if len(words) > 1 and words[-1] in self.lexicon.non_name_tails:
+            return
         if not headed and self._place_at(i, end, key):
+            return
+        place_kind = None if headed else self._place_noun_kind(i, end)
+        if place_kind:
+            self._emit(i, end, "place", place_kind)
             return
         site = self._site_head_after(end)
         media_end = self._head_after(end, self.lexicon.media_heads)
@@ -654,8 +820,11 @@ class _SentenceReader:
         if site and not plain and (not initial or end - i > 1):
             self._emit(i, site[0], "place", "site", subkind=site[1])
             return
-        if media_end:
+        if media_end and not (initial and plain):
             self._emit(i, media_end, "actor", "media")
+            return
+        if MEDIA_BEFORE.search(self.text[: self.tokens[i].start]) and not plain:
+            self._emit(i, end, "actor", "media")
             return
         # Head noun first ("Hotel Yibi", "Ministry of Defence") or last ("Rezidor Group", "Bardo Museum").
         first_site = self.lexicon.site_types.get(words[0])
@@ -670,7 +839,7 @@ class _SentenceReader:
         if len(words) > 1 and last_site and not last_org:
             self._emit(i, end, "place", "site", subkind=last_site)
             return
-        if len(words) > 1 and first_site and words[1] not in ("of",):
+        if len(words) > 1 and first_site and not (words[1] == "of" and first_site in ("port", "station")):
             self._emit(i, end, "place", "site", subkind=first_site)
             return
         if len(words) > 1 and (last_org or first_org):
@@ -695,6 +864,18 @@ class _SentenceReader:
             return
         self._multiword(i, end, initial)
 
+    def _place_noun_kind(self, i: int, end: int) -> str | None:
+        """ "the town of Marsolo", "Sulu province", "a region, Bangsamoro,", "neighbouring Ostrelia":
+        a name that a place noun around it shows to be a town or region."""
+        before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
+        if CITY_BEFORE.search(before):
+            return "city"
+        if REGION_BEFORE.search(before) or REGION_AFTER.match(after):
+            return "region"
+        if NEIGHBOUR_BEFORE.search(before):
+            return "country"
+        return None
+
     def _told_before(self, i: int) -> bool:
         return bool(TOLD.search(self.text[: self.tokens[i].start]))
 
@@ -703,7 +884,7 @@ class _SentenceReader:
         key = token.folded
         if key in self.lexicon.non_names or key in self.lexicon.titles or key in self.lexicon.org_heads:
             return
-        if _is_number_word(key):
+        if _is_number_word(key) or (key.endswith("ism") and not token.is_acronym):
             return
         if token.is_acronym:
             if not initial or len(key) > 1:
@@ -816,6 +997,10 @@ def _finish(found: list[_Found], article: Article, lexicon: Lexicon) -> list[Men
     mentions = []
     for item in found:
         key = fold(item.surface).removeprefix("the ")
+        full = short.get(key)
+        if item.category == "place" and " " not in key and full is not None and full.kind == "person":
+            # "Hopkins said ..." after "Ian Hopkins": the surname, not the town of that name.
+            item = replace(item, single_unknown=True)
         if item.single_unknown:
             full = short.get(key)
             if full is not None and full is not item:

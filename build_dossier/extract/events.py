@@ -1,0 +1,244 @@
+"""Event cues: the sentences that refer to an attack, with its place, site and date.
+
+Attack words and their GTD-style types come from ``data/events.yml``; dates from
+``extract/dates.py``. A sentence gives one cue for the article's own story and one more for each
+earlier attack it recalls ("a week after the Paris massacre", "last week's Paris attacks", "in
+August ... an attack on a hotel in Sevare"). The main cue is the first cue of the article's own
+story, counted from the lead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from build_dossier.extract.dates import FoundDate, find_dates, is_before_story
+from build_dossier.lexicon import Lexicon
+from build_dossier.model import Article, EventCue, Mention, Sentence, Span
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yml"
+
+REPORTING_DATE = re.compile(
+    r"\b(?:said|says|told|added|reported|announced|confirmed|statement)\b(?:\s+\w+){0,3}?\s*$", re.I
+)
+"""A date right after a speech verb ("sources said early Saturday") dates the telling, not the attack."""
+
+RECALL_BEFORE = re.compile(r"\b(?:since|than|recalled|recalling|anniversary of|echoes of)\s+(?:the\s+)?(?:\S+\s+){0,4}$", re.I)
+"""Phrases before an attack word that point to an earlier attack ("the deadliest since the ...")."""
+
+
+@dataclass(frozen=True)
+class _Rules:
+    triggers: re.Pattern[str]
+    types: dict[str, str]
+    earlier: re.Pattern[str]
+    generic: re.Pattern[str]
+
+
+def _words_pattern(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for w in ordered)
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    types: dict[str, str] = {}
+    for attack_type, words in data["attack_types"].items():
+        for word in words:
+            types.setdefault(" ".join(word.lower().replace("-", " ").split()), attack_type)
+    return _Rules(
+        triggers=re.compile(rf"(?<![\w-])(?:{_words_pattern(list(types))})(?![\w-])", re.I),
+        types=types,
+        earlier=re.compile(rf"\b(?:{_words_pattern(data['earlier_markers'])})\b(?:'s)?(?:\s+\S+){{0,2}}\s*$", re.I),
+        generic=re.compile(rf"\b(?:{_words_pattern(data['generic_markers'])})\s*$", re.I),
+    )
+
+
+def _site_nouns(lexicon: Lexicon) -> re.Pattern[str]:
+    return _unnamed_site_pattern(tuple(sorted(lexicon.site_types)))
+
+
+@functools.cache
+def _unnamed_site_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """An unnamed site: "a restaurant", "the hotel", "a luxury hotel", "a shopping mall"."""
+    alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<noun>{alternation})\b")
+
+
+DATE_REACH = 100
+"""A date further than this many characters from an attack word dates something else."""
+
+CLAUSE_BREAK = re.compile(r"\b(?:which|despite|while|but|although|whereas)\b|;", re.I)
+"""A date across one of these dates another clause ("..., which ... a peace deal agreed in June")."""
+
+ATTACHED_REACH = 12
+"""A place this close before an attack word names it ("the Paris massacre", "last week's Paris attacks")."""
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    text: str
+    attack_type: str
+    background: bool
+
+
+def _event_dates(sentence: Sentence, published: dt.date | None) -> tuple[FoundDate, ...]:
+    return tuple(
+        found
+        for found in find_dates(sentence.text, published)
+        if not REPORTING_DATE.search(sentence.text[: found.start])
+    )
+
+
+def _date_for(
+    trigger: _Trigger, dates: tuple[FoundDate, ...], triggers: list[_Trigger], text: str
+) -> FoundDate | None:
+    """The date nearest the trigger; "a week after the X" dates only the X that follows it."""
+    best: tuple[int, FoundDate] | None = None
+    for found in dates:
+        if found.refers_back:
+            following = [t for t in triggers if t.start >= found.end]
+            if not following or following[0] != trigger:
+                continue
+        distance = max(trigger.start - found.end, found.start - trigger.end, 0)
+        between = text[min(trigger.end, found.end) : max(trigger.start, found.start)]
+        if distance <= DATE_REACH and not CLAUSE_BREAK.search(between) and (best is None or distance < best[0]):
+            best = (distance, found)
+    return best[1] if best else None
+
+
+def _owner(start: int, end: int, triggers: list[_Trigger]) -> int:
+    """Index of the attack word a name belongs to: the one it stands just before ("the Paris
+    massacre"), else the last one before it ("an attack on a hotel in Sevare"), else the first."""
+    for index, trigger in enumerate(triggers):
+        if 0 <= trigger.start - end <= ATTACHED_REACH:
+            return index
+    before = [index for index, trigger in enumerate(triggers) if trigger.end <= start]
+    return before[-1] if before else 0
+
+
+def _closest(trigger: _Trigger, candidates: list[tuple[int, int, str, str | None]]) -> tuple[str, str | None] | None:
+    """(text, subkind) of the candidate after the trigger nearest to it, else the nearest before."""
+    after = [c for c in candidates if c[0] >= trigger.end]
+    if after:
+        chosen = min(after, key=lambda c: c[0])
+    elif candidates:
+        chosen = max(candidates, key=lambda c: c[1])
+    else:
+        return None
+    return chosen[2], chosen[3]
+
+
+def _owned(
+    index: int, candidates: list[tuple[int, int, str, str | None]], triggers: list[_Trigger]
+) -> list[tuple[int, int, str, str | None]]:
+    return [c for c in candidates if _owner(c[0], c[1], triggers) == index]
+
+
+def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
+    found = []
+    text = sentence.text
+    for match in rules.triggers.finditer(text):
+        before = text[: match.start()]
+        if rules.generic.search(before):
+            continue
+        key = " ".join(match.group(0).lower().replace("-", " ").split())
+        background = bool(rules.earlier.search(before) or RECALL_BEFORE.search(before))
+        found.append(_Trigger(match.start(), match.end(), match.group(0), rules.types[key], background))
+    return found
+
+
+def _is_generic_plural(trigger: _Trigger, text: str, places: list[Mention], dates: tuple[FoundDate, ...]) -> bool:
+    """"the attacks have spread" is no single event; "the Paris attacks", "last week's attacks",
+    "the attacks in Brussels" are: a plural attack word needs a place or date right at it."""
+    if not trigger.text.lower().endswith("s"):
+        return False
+    spans = [(m.span.start, m.span.end) for m in places] + [(d.start, d.end) for d in dates]
+    if any(0 <= trigger.start - end <= ATTACHED_REACH for _, end in spans):
+        return False
+    return not any(
+        m.span.start >= trigger.end and re.fullmatch(r"\s+(?:in|on|at)\s+(?:the\s+)?", text[trigger.end : m.span.start])
+        for m in places
+    )
+
+
+def _sentence_cues(sentence: Sentence, article: Article, mentions: list[Mention], lexicon: Lexicon) -> list[EventCue]:
+    rules = _rules()
+    places = [m for m in mentions if m.category == "place"]
+    triggers = _triggers(sentence, rules)
+    if not triggers:
+        return []
+    dates = _event_dates(sentence, article.published)
+    cities = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "city"]
+    countries = [
+        (m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "country" and m.subkind is None
+    ]
+    named_sites = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "site"]
+    unnamed_sites = [
+        (match.start(), match.end(), match.group(0), lexicon.site_types.get(match["noun"].lower()))
+        for match in _site_nouns(lexicon).finditer(sentence.text)
+        if not any(s[0] <= match.start("noun") < s[1] for s in named_sites)
+    ]
+    triggers = [t for t in triggers if not _is_generic_plural(t, sentence.text, places, dates)]
+    cues: list[EventCue] = []
+    story: EventCue | None = None
+    for index, trigger in enumerate(triggers):
+        found_date = _date_for(trigger, dates, triggers, sentence.text)
+        background = trigger.background or bool(
+            found_date and (found_date.refers_back or is_before_story(found_date.date, article.published))
+        )
+        place = _closest(trigger, _owned(index, cities, triggers))
+        if place is None and background:
+            place = _closest(trigger, _owned(index, countries, triggers))
+        site = _closest(trigger, _owned(index, named_sites, triggers)) or _closest(
+            trigger, _owned(index, unnamed_sites, triggers)
+        )
+        cue = EventCue(
+            span=Span(article.id, sentence.index, trigger.start, trigger.end, sentence.text),
+            trigger=trigger.text,
+            attack_type=trigger.attack_type,
+            place=place[0] if place else None,
+            site=site[0] if site else None,
+            site_type=site[1] if site else None,
+            date=found_date.date if found_date else None,
+            is_background=background,
+        )
+        if background:
+            cues.append(cue)
+        elif story is None:
+            story = cue
+            cues.append(cue)
+        else:
+            # More words for the story in one sentence fill in what its first word lacks.
+            merged = replace(
+                story,
+                place=story.place or cue.place,
+                site=story.site or cue.site,
+                site_type=story.site_type or cue.site_type,
+                date=story.date or cue.date,
+            )
+            cues[cues.index(story)] = merged
+            story = merged
+    return cues
+
+
+def find_event_cues(
+    article: Article, mentions: tuple[Mention, ...], lexicon: Lexicon
+) -> tuple[tuple[EventCue, ...], int | None]:
+    """Every cue in sentence order, and the index of the first one about the article's own story."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.span.sentence, []).append(mention)
+    cues: list[EventCue] = []
+    for sentence in article.sentences:
+        cues.extend(_sentence_cues(sentence, article, by_sentence.get(sentence.index, []), lexicon))
+    main_cue = next((index for index, cue in enumerate(cues) if not cue.is_background), None)
+    return tuple(cues), main_cue

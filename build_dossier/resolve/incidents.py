@@ -1,0 +1,490 @@
+"""Group event cues into incidents across articles, place claims in them and flag conflicts.
+
+Each article gives one *report* of its own story (all its cues that are not background) and one
+report per background cue (an earlier attack it recalls). Reports meet through a blocking key,
+the place entity id (a site stands for the city that holds it), and within one key they join the
+first group whose most precise date overlaps theirs, most precise reports first. So the work
+grows with the number of reports, never with the number of pairs. An unnamed "hotel" and the
+named hotel it is meet because both sit under the same city and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import yaml
+
+from build_dossier.lexicon import Lexicon
+from build_dossier.model import (
+    Claim,
+    ClaimRecord,
+    Conflict,
+    DateRef,
+    Entity,
+    EventCue,
+    Extraction,
+    Incident,
+)
+from build_dossier.slugs import fold, unique_slugs
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+RESPONSIBILITY_FILE = DATA_DIR / "responsibility.yml"
+EVENTS_FILE = DATA_DIR / "events.yml"
+
+REPORT_WINDOW_DAYS = 3
+"""An article's own story with no date in its text is taken to have happened at most this many
+days before publication (wire copy reports the same or the next days)."""
+
+NAME_WORDS = (
+    "siege",
+    "hostage taking",
+    "massacre",
+    "bombings",
+    "bombing",
+    "attacks",
+    "attack",
+    "shooting",
+    "raid",
+    "ambush",
+    "assault",
+)
+"""Attack words that can name an incident, most telling first; other triggers ("stormed",
+"standoff") describe it but make a poor name, and "attack" stands in when none is used."""
+
+ATTACKER_SUBJECTS = frozenset(
+    "attackers attacker gunmen gunman assailants assailant militants militant insurgents insurgent "
+    "terrorists terrorist jihadists jihadist fighters fighter extremists kidnappers hostage-takers "
+    "perpetrators suicide bombers bombers".split()
+)
+"""Words for the attackers themselves: "two of the gunmen killed" and "two killed on the
+insurgent side" count the same people."""
+
+OVERALL_SUBJECTS = frozenset(
+    "people persons person hostages hostage victims dead deaths killed guests staff lives".split()
+)
+"""Words that make a figure an overall count ("22 people", "22 hostages", "seven dead") rather
+than a partial one ("four Malian soldiers", "nine civilians")."""
+
+
+class EntityIndex(Protocol):
+    """What grouping needs from resolved entities (``resolve.entities.ResolvedEntities``)."""
+
+    actors: tuple[Entity, ...]
+    places: tuple[Entity, ...]
+
+    def find(self, article_id: str, surface: str, category: str) -> str | None: ...
+
+    def entity_at(self, article_id: str, sentence: int, start: int) -> str | None: ...
+
+
+@dataclass
+class _Report:
+    """What one article says about one attack: its own story or an earlier event it recalls."""
+
+    article: str
+    cues: list[EventCue]
+    background: bool
+    place: str | None = None
+    site: str | None = None
+    site_type: str | None = None
+    date: DateRef | None = None
+    sentences: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    claimed: tuple[re.Pattern[str], ...]
+    negations: tuple[re.Pattern[str], ...]
+
+
+@functools.cache
+def _responsibility() -> _Patterns:
+    data = yaml.safe_load(RESPONSIBILITY_FILE.read_text(encoding="utf-8"))
+    return _Patterns(
+        tuple(re.compile(pattern, re.I) for pattern in data["claimed"]),
+        tuple(re.compile(pattern, re.I) for pattern in data["negations"]),
+    )
+
+
+@functools.cache
+def _attack_type_order() -> tuple[str, ...]:
+    """Attack types most specific first, as ``data/events.yml`` lists them: a siege whose
+    reports also say "attack" is a hostage taking."""
+    return tuple(yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8"))["attack_types"])
+
+
+def _attack_type(cues: Sequence[EventCue]) -> str:
+    used = {cue.attack_type for cue in cues}
+    return next((kind for kind in _attack_type_order() if kind in used), _majority(c.attack_type for c in cues) or "unknown")
+
+
+def _names_perpetrator(sentence: str) -> bool:
+    patterns = _responsibility()
+    return any(p.search(sentence) for p in patterns.claimed) and not any(
+        p.search(sentence) for p in patterns.negations
+    )
+
+
+def _span_days(date: DateRef) -> int:
+    return (date.end - date.start).days
+
+
+def _most_precise(dates: Iterable[DateRef | None]) -> DateRef | None:
+    known = [date for date in dates if date is not None]
+    return min(known, key=lambda d: (_span_days(d), d.start, d.expression)) if known else None
+
+
+def _majority(values: Iterable[str | None]) -> str | None:
+    """Most frequent value, ties to the one seen first."""
+    counts = Counter(value for value in values if value)
+    return max(counts, key=lambda value: counts[value]) if counts else None
+
+
+class _Places:
+    """Place look-ups: a surface in an article -> the city-level place entity id."""
+
+    def __init__(self, entities: EntityIndex) -> None:
+        self.entities = entities
+        self.by_id = {place.id: place for place in entities.places}
+
+    def find(self, article: str, surface: str | None) -> Entity | None:
+        if not surface:
+            return None
+        found = self.entities.find(article, surface, "place")
+        return self.by_id.get(found) if found else None
+
+    def town_of(self, entity: Entity | None) -> str | None:
+        """The place an incident is filed under: a site counts as the city that holds it."""
+        if entity is None:
+            return None
+        if entity.kind == "site":
+            return entity.parent
+        return entity.id
+
+
+def _fill_report(
+    report: _Report, places: _Places, fallback_place: str | None, named_sites: Sequence[Entity] = ()
+) -> None:
+    """Place, site and date of a report from its cues (majority place, named site, most precise
+    date); ``fallback_place`` serves the article's own story when no cue names a place, and
+    ``named_sites`` (sites the article names in the story's sentences) the cues that say only
+    "the hotel"."""
+    found_places = [places.find(report.article, cue.place) for cue in report.cues]
+    found_sites = [places.find(report.article, cue.site) for cue in report.cues]
+    sites = [site for site in found_sites if site is not None and site.kind == "site"]
+    report.site = _majority(site.id for site in sites)
+    towns = [places.town_of(place) for place in found_places]
+    towns += [places.town_of(site) for site in sites]
+    report.place = _majority(towns) or fallback_place
+    report.site_type = _majority(cue.site_type for cue in report.cues)
+    report.date = _most_precise(cue.date for cue in report.cues)
+    if report.site is None and report.site_type:
+        report.site = next(
+            (
+                site.id
+                for site in named_sites
+                if site.subkind == report.site_type and site.parent in (None, report.place)
+            ),
+            None,
+        )
+
+
+def _named_sites(extraction: Extraction, places: _Places, sentences: set[int]) -> list[Entity]:
+    """Site entities the article names in the given sentences, in text order."""
+    found = []
+    for mention in extraction.mentions:
+        if mention.category == "place" and mention.kind == "site" and mention.span.sentence in sentences:
+            site = places.by_id.get(
+                places.entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start) or ""
+            )
+            if site is not None and site.kind == "site":
+                found.append(site)
+    return found
+
+
+def _fallback_place(extraction: Extraction, places: _Places, background_sentences: set[int]) -> str | None:
+    """Where the article's own story happened when no cue says: the city it names most outside
+    background sentences, else its dateline."""
+    counts: Counter[str] = Counter()
+    for mention in extraction.mentions:
+        if mention.category != "place" or mention.span.sentence in background_sentences:
+            continue
+        place = places.by_id.get(
+            places.entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start) or ""
+        )
+        if place is not None and place.kind == "city":
+            counts[place.id] += 1
+    if counts:
+        return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+    dateline = places.find(extraction.article.id, extraction.article.dateline)
+    return places.town_of(dateline)
+
+
+def _publication_window(published: dt.date | None) -> DateRef | None:
+    if published is None:
+        return None
+    return DateRef(published - dt.timedelta(days=REPORT_WINDOW_DAYS), published, "publication date")
+
+
+def _article_reports(extraction: Extraction, places: _Places) -> tuple[_Report | None, list[_Report]]:
+    """The article's own-story report (None when it reports no attack) and its background reports."""
+    article = extraction.article.id
+    background = [
+        _Report(article, [cue], True, sentences={cue.span.sentence})
+        for cue in extraction.cues
+        if cue.is_background
+    ]
+    background_sentences = {report.cues[0].span.sentence for report in background}
+    main = None
+    if extraction.main_cue is not None:
+        own = [cue for cue in extraction.cues if not cue.is_background]
+        main = _Report(article, own, False, sentences={s.index for s in extraction.article.sentences})
+        main.sentences -= background_sentences
+        _fill_report(
+            main,
+            places,
+            _fallback_place(extraction, places, background_sentences),
+            _named_sites(extraction, places, main.sentences),
+        )
+        main.date = main.date or _publication_window(extraction.article.published)
+    for report in background:
+        _fill_report(report, places, None)
+    return main, background
+
+
+def _group(reports: list[_Report]) -> list[list[_Report]]:
+    """Reports about one attack, by blocking key (place) and overlapping dates."""
+    by_place: dict[str | None, list[_Report]] = defaultdict(list)
+    for report in reports:
+        by_place[report.place].append(report)
+    groups: list[list[_Report]] = []
+    for place in sorted(by_place, key=lambda key: (key is None, key or "")):
+        members = by_place[place]
+        if place is None:
+            groups.extend([report] for report in members)
+            continue
+        dated = sorted(
+            (r for r in members if r.date is not None),
+            key=lambda r: (_span_days(r.date), r.date.start, r.background, r.article),  # type: ignore[union-attr]
+        )
+        local: list[tuple[DateRef, list[_Report]]] = []
+        for report in dated:
+            anchor = next((g for g in local if g[0].overlaps(report.date)), None)  # type: ignore[arg-type]
+            if anchor is None:
+                local.append((report.date, [report]))  # type: ignore[arg-type]
+            else:
+                anchor[1].append(report)
+        for report in (r for r in members if r.date is None):
+            _place_undated(report, local)
+        groups.extend(members for _, members in local)
+    return groups
+
+
+def _place_undated(report: _Report, local: list[tuple[DateRef | None, list[_Report]]]) -> None:
+    """An undated report joins the only attack known at its place, or one at the same site."""
+    if len(local) == 1:
+        local[0][1].append(report)
+        return
+    for _, members in local:
+        if report.site and any(member.site == report.site for member in members):
+            members.append(report)
+            return
+    local.append((None, [report]))  # type: ignore[arg-type]
+
+
+def _name_word(cues: Iterable[EventCue]) -> str:
+    triggers = {fold(cue.trigger) for cue in cues}
+    return next((word for word in NAME_WORDS if word in triggers), "attack")
+
+
+def _incident_name(members: list[_Report], places: _Places) -> str:
+    """"Radisson Blu hotel siege, Bamako", "Restaurant attack, Bamako", "Paris massacre"."""
+    cues = [cue for report in members for cue in report.cues]
+    word = _name_word(cues)
+    place = places.by_id.get(members[0].place or "")
+    site = places.by_id.get(_majority(r.site for r in members) or "")
+    site_type = _majority(r.site_type for r in members)
+    if site is not None:
+        head = f"{site.name} {word}"
+    elif site_type:
+        head = f"{site_type} {word}"
+    else:
+        return f"{place.name} {word}" if place else word.capitalize()
+    head = head[0].upper() + head[1:]
+    return f"{head}, {place.name}" if place else head
+
+
+def _actor_ids(extraction: Extraction, sentences: set[int], entities: EntityIndex) -> list[str]:
+    ids = []
+    for mention in extraction.mentions:
+        if mention.category == "actor" and mention.span.sentence in sentences:
+            found = entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start)
+            ids.append(found or entities.find(extraction.article.id, mention.surface, "actor"))
+    return [actor for actor in ids if actor]
+
+
+def _perpetrator_ids(extraction: Extraction, sentences: set[int], entities: EntityIndex) -> list[str]:
+    """Armed groups named in a sentence that says who claimed or carried out the attack."""
+    kinds = {actor.id: actor.kind for actor in entities.actors}
+    claiming = {
+        s.index for s in extraction.article.sentences if s.index in sentences and _names_perpetrator(s.text)
+    }
+    return [
+        actor
+        for actor in _actor_ids(extraction, claiming, entities)
+        if kinds.get(actor) == "armed_group"
+    ]
+
+
+def normalise_subject(kind: str, subject: str) -> str:
+    """The subject two figures must share to be compared: attackers are one subject whatever
+    they are called; "people", "hostages", "dead" are the overall toll; anything else (a
+    nationality, "Malian soldiers") is a partial count of its own."""
+    words = fold(subject).split()
+    if kind == "attackers" or (words and words[-1] in ATTACKER_SUBJECTS):
+        return "attackers"
+    if not words or words[-1] in OVERALL_SUBJECTS:
+        return "people"
+    return " ".join(words)
+
+
+def _stated(claim: Claim) -> tuple[int | None, int | None]:
+    """The figure as a value: "at least 22" and "22" state the same number."""
+    if claim.low is None or claim.high is None:
+        value = claim.low if claim.low is not None else claim.high
+        return value, value
+    return claim.low, claim.high
+
+
+def _claim_order(claim_id: str) -> tuple[str, int]:
+    """"a-c10" after "a-c9": article id, then the claim's number in it."""
+    article, _, number = claim_id.rpartition("-c")
+    return article, int(number)
+
+
+def _conflicts(records: Sequence[ClaimRecord]) -> tuple[Conflict, ...]:
+    """Figures for one incident, kind and subject that are not all the same value."""
+    groups: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
+    for record in records:
+        if record.incident is not None:
+            subject = normalise_subject(record.claim.kind, record.claim.subject)
+            groups[(record.incident, record.claim.kind, subject)].append(record)
+    return tuple(
+        Conflict(incident, kind, subject, tuple(sorted((r.id for r in members), key=_claim_order)))
+        for (incident, kind, subject), members in sorted(groups.items())
+        if len({_stated(record.claim) for record in members}) > 1
+    )
+
+
+def group_incidents(
+    extractions: Sequence[Extraction], entities: EntityIndex, lexicon: Lexicon
+) -> tuple[tuple[Incident, ...], tuple[ClaimRecord, ...], tuple[Conflict, ...]]:
+    """Incidents from every article's cues, each claim placed in one, and the conflicts."""
+    places = _Places(entities)
+    reports: list[_Report] = []
+    report_of_cue: dict[tuple[str, int], _Report] = {}
+    main_of_article: dict[str, _Report] = {}
+    for extraction in extractions:
+        main, background = _article_reports(extraction, places)
+        if main is not None:
+            reports.append(main)
+            main_of_article[extraction.article.id] = main
+        reports.extend(background)
+        for index, cue in enumerate(extraction.cues):
+            owner = main if not cue.is_background else next(r for r in background if r.cues[0] is cue)
+            if owner is not None:
+                report_of_cue[(extraction.article.id, index)] = owner
+
+    claimed_reports = _claimed_reports(extractions, report_of_cue, main_of_article)
+    kept = [r for r in reports if not r.background or r.place or r.date or id(r) in claimed_reports]
+    groups = _group(kept)
+    groups.sort(key=lambda g: _group_order(g))
+    names = [_incident_name(group, places) for group in groups]
+    ids = unique_slugs(names, fallback="incident")
+    incident_of_report = {id(report): ids[i] for i, group in enumerate(groups) for report in group}
+
+    by_article = {extraction.article.id: extraction for extraction in extractions}
+    for extraction in extractions:
+        for claim in extraction.claims:
+            owner = _claim_report(extraction.article.id, claim, report_of_cue, main_of_article)
+            if owner is not None:
+                owner.sentences.add(claim.span.sentence)
+    incidents = tuple(
+        _incident(ids[i], names[i], group, by_article, entities) for i, group in enumerate(groups)
+    )
+    records = []
+    for extraction in extractions:
+        for number, claim in enumerate(extraction.claims, start=1):
+            owner = _claim_report(extraction.article.id, claim, report_of_cue, main_of_article)
+            incident = incident_of_report.get(id(owner)) if owner is not None else None
+            records.append(ClaimRecord(f"{extraction.article.id}-c{number}", incident, claim))
+    return incidents, tuple(records), _conflicts(records)
+
+
+def _claim_report(
+    article: str,
+    claim: Claim,
+    report_of_cue: dict[tuple[str, int], _Report],
+    main_of_article: dict[str, _Report],
+) -> _Report | None:
+    if claim.cue is not None and (article, claim.cue) in report_of_cue:
+        return report_of_cue[(article, claim.cue)]
+    return main_of_article.get(article)
+
+
+def _claimed_reports(
+    extractions: Sequence[Extraction],
+    report_of_cue: dict[tuple[str, int], _Report],
+    main_of_article: dict[str, _Report],
+) -> set[int]:
+    """Reports that some claim belongs to: kept even when they have neither place nor date."""
+    return {
+        id(owner)
+        for extraction in extractions
+        for claim in extraction.claims
+        if (owner := _claim_report(extraction.article.id, claim, report_of_cue, main_of_article))
+    }
+
+
+def _group_order(group: list[_Report]) -> tuple[object, ...]:
+    date = _most_precise(report.date for report in group)
+    first = min((r.article, min((c.span.sentence for c in r.cues), default=0)) for r in group)
+    return (date is None, date.start if date else dt.date.min, group[0].place or "", first)
+
+
+def _incident(
+    incident_id: str,
+    name: str,
+    group: list[_Report],
+    by_article: dict[str, Extraction],
+    entities: EntityIndex,
+) -> Incident:
+    actors: list[str] = []
+    perpetrators: list[str] = []
+    for report in group:
+        extraction = by_article[report.article]
+        actors += _actor_ids(extraction, report.sentences, entities)
+        perpetrators += _perpetrator_ids(extraction, report.sentences, entities)
+    cues = sorted(
+        (cue for report in group for cue in report.cues),
+        key=lambda cue: (cue.span.article, cue.span.sentence, cue.span.start),
+    )
+    return Incident(
+        id=incident_id,
+        name=name,
+        date=_most_precise(report.date for report in group),
+        place=group[0].place,
+        site=_majority(report.site for report in group),
+        attack_type=_attack_type(cues),
+        sources=tuple(sorted({report.article for report in group})),
+        actors=tuple(sorted(set(actors))),
+        perpetrators=tuple(sorted(set(perpetrators))),
+        cues=tuple(cues),
+    )
