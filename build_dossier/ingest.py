@@ -39,13 +39,31 @@ from build_dossier.slugs import fold, unique_slugs
 DATA_DIR = Path(__file__).parent / "data"
 
 BINARY_SIGNATURES = (
-    b"%PDF", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b",
-    b"RIFF", b"II*\x00", b"MM\x00*", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"wOFF",
+    b"%PDF",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"RIFF",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\xd0\xcf\x11\xe0",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"OggS",
+    b"ID3",
+    b"wOFF",
 )
 """Magic numbers of images, documents, archives and media that users rename to ``.txt``."""
 BYTE_ORDER_MARKS = (
-    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
 )
 WESTERN_CODE_PAGE = "cp1252"
 """Preferred when detection cannot tell similar code pages apart: the usual encoding of Western copy."""
@@ -71,8 +89,11 @@ MOJIBAKE_HINT = re.compile(
 HTML_ENTITY = re.compile(r"&#?\w+;")
 LINE_EDGES = re.compile(r" ?\n ?")
 NON_WORD = re.compile(r"[\W_]+")
+NOTHING_DIGEST = hashlib.sha256(b"").hexdigest()
+"""Digest of a text with no words (only punctuation, or all boilerplate): never a duplicate."""
 DASHED_HEADING = re.compile(r"[-–—]+\s*(.*\w.*?)\s*[-–—]+")
-PLACE = r"[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3}"
+PLACE = r"[^\W\d_][\w'’.]*(?:[ /-][^\W\d_][\w'’.]*){0,3}"
+"""One to four capitalised words; "NAIROBI/GARISSA" names two places, the first is the dateline's."""
 # "Bamako (AFP) - ", "PARIS, Nov 14 (Reuters) - ", "TUNIS, Tunisia (AP) — "
 DATELINE_WITH_AGENCY = re.compile(
     rf"(?P<place>{PLACE})(?:,[^()\n]{{1,40}}?)?\s*\((?P<agency>[^\W\d_][\w&.'’ -]{{0,38}})\)\s*[-–—]+\s*"
@@ -198,7 +219,12 @@ def _heading_text(block: str) -> str | None:
     dashed = DASHED_HEADING.fullmatch(block)
     if dashed:
         return dashed.group(1)
-    if not block.endswith(".") and len(block) > 1 and block.isupper() and len(block.split()) <= HEADING_MAX_WORDS:
+    if (
+        not block.endswith(".")
+        and len(block) > 1
+        and block.isupper()
+        and len(block.split()) <= HEADING_MAX_WORDS
+    ):
         return block
     return None
 
@@ -222,7 +248,7 @@ def _dateline(block: str, patterns: _Patterns) -> _Dateline | None:
         if not (letters and all(c.isupper() for c in letters)):
             return None
         agency = None
-    place = match.group("place")
+    place = match.group("place").split("/")[0]
     if not all(word[0].isupper() for word in place.split()):
         return None
     if place.isupper():
@@ -327,14 +353,28 @@ def parse_text(text: str) -> _Parsed:
         content = heading if heading is not None else block
         start = len(body) + (2 if body else 0)
         body = f"{body}\n\n{content}" if body else content
-        paragraphs.append(Paragraph(len(paragraphs), start, start + len(content), heading is not None, content))
+        paragraphs.append(
+            Paragraph(len(paragraphs), start, start + len(content), heading is not None, content)
+        )
         if heading is None:
             for s_start, s_end in split_sentences(content):
                 sentences.append(
-                    Sentence(len(sentences), len(paragraphs) - 1, start + s_start, start + s_end, content[s_start:s_end])
+                    Sentence(
+                        len(sentences),
+                        len(paragraphs) - 1,
+                        start + s_start,
+                        start + s_end,
+                        content[s_start:s_end],
+                    )
                 )
     return _Parsed(
-        headline, dateline, note_owner, _relay_credit(body, patterns), body, tuple(paragraphs), tuple(sentences),
+        headline,
+        dateline,
+        note_owner,
+        _relay_credit(body, patterns),
+        body,
+        tuple(paragraphs),
+        tuple(sentences),
         tuple(stripped),
     )
 
@@ -358,14 +398,20 @@ def _title(parsed: _Parsed, metadata: ArticleMetadata, fallback: str) -> str:
         return metadata.title
     if parsed.headline:
         return parsed.headline
-    first = parsed.sentences[0].text if parsed.sentences else (parsed.paragraphs[0].text if parsed.paragraphs else "")
+    first = (
+        parsed.sentences[0].text
+        if parsed.sentences
+        else (parsed.paragraphs[0].text if parsed.paragraphs else "")
+    )
     words = first.split()
     if not words:
         return fallback
     title = " ".join(words[:TITLE_WORDS])
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS].rstrip()
-    return title.rstrip(".") if title == " ".join(words) else f"{title} …"
+    if title != " ".join(words):
+        return f"{title} …"
+    return title.rstrip(".") or title
 
 
 @functools.lru_cache(maxsize=4096)
@@ -403,7 +449,6 @@ def make_article(
 
 
 def _article(article_id: str, path: str, text: str, metadata: ArticleMetadata, encoding: str) -> Article:
-    patterns = _patterns()
     parsed = parse_text(text)
     outlet, relayed_from = _outlets(parsed, metadata)
     return Article(
@@ -461,7 +506,7 @@ def read_article(
 
 
 def _candidates(paths: Sequence[Path]) -> tuple[list[Path], dict[Path, set[str]], list[str]]:
-    """Files to read in a stable order, every folder's file names, and notes on entries that are no articles."""
+    """Files to read (stable order), each folder's file names, notes on entries that are no articles."""
     files, notes = [], []
     listings: dict[Path, set[str]] = {}
     seen: set[tuple[Path, str]] = set()
@@ -511,7 +556,7 @@ def _duplicates(articles: list[Article]) -> list[tuple[str, str]]:
     for article in articles:  # sorted by id, so the first id is the one kept
         if article.digest in first_with_digest:
             pairs.append((article.id, first_with_digest[article.digest]))
-        elif article.text:
+        elif article.digest != NOTHING_DIGEST:
             first_with_digest[article.digest] = article.id
             unique.append(article)
     holders: dict[str, list[Article]] = {}
@@ -555,7 +600,9 @@ def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int) -> Ingested:
     articles, shown = [], {}
     for file, article_id in zip(files, ids, strict=True):
         try:
-            article = read_article(file, max_file_bytes=max_file_bytes, article_id=article_id, metadata=metadata.get(file))
+            article = read_article(
+                file, max_file_bytes=max_file_bytes, article_id=article_id, metadata=metadata.get(file)
+            )
         except SkippedFile as skip:
             notes.append(f"{file}: skipped: {skip}")
             continue
@@ -564,5 +611,7 @@ def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int) -> Ingested:
     articles.sort(key=lambda a: a.id)
     duplicates = _duplicates(articles)
     dropped = {duplicate for duplicate, _ in duplicates}
-    notes.extend(f"{shown[dup]}: skipped: duplicate of {shown[kept]}; counted once" for dup, kept in duplicates)
+    notes.extend(
+        f"{shown[dup]}: skipped: duplicate of {shown[kept]}; counted once" for dup, kept in duplicates
+    )
     return Ingested(tuple(a for a in articles if a.id not in dropped), tuple(notes), tuple(duplicates))

@@ -58,7 +58,9 @@ def _check_entry(path: Path, name: str, node: yaml.Node, problems: list[str]) ->
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return ArticleMetadata()  # "a.txt:" with nothing under it
     if not isinstance(node, yaml.MappingNode):
-        problems.append(f"{path}:{node.start_mark.line + 1}: {name}: expected fields such as outlet, published")
+        problems.append(
+            f"{path}:{node.start_mark.line + 1}: {name}: expected fields such as outlet, published"
+        )
         return ArticleMetadata()
     values: dict[str, object] = {}
     for key_node, value_node in node.value:
@@ -91,7 +93,9 @@ def read_metadata(path: Path, article_names: set[str]) -> dict[str, ArticleMetad
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
         return {}
     if not isinstance(root, yaml.MappingNode):
-        raise ConfigError(f"{path}:{root.start_mark.line + 1}: expected a mapping from article file names to their fields")
+        raise ConfigError(
+            f"{path}:{root.start_mark.line + 1}: expected a mapping from article file names to their fields"
+        )
     problems: list[str] = []
     entries: dict[str, ArticleMetadata] = {}
     for key_node, value_node in root.value:

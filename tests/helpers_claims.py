@@ -16,7 +16,9 @@ def make_article(
     return replace(make_test_article(article_id, *sentences, dateline=dateline), published=published)
 
 
-def place(article: Article, sentence: int, surface: str, kind: str = "city", subkind: str | None = None) -> Mention:
+def place(
+    article: Article, sentence: int, surface: str, kind: str = "city", subkind: str | None = None
+) -> Mention:
     """A place mention of ``surface`` where it first stands in one sentence of ``article``."""
     text = article.sentences[sentence].text
     start = text.index(surface)

@@ -148,3 +148,103 @@ def test_mentions_are_sorted_and_point_into_their_sentence() -> None:
             == mention.surface
         )
     assert find_mentions(article, load_lexicon()) == mentions
+
+
+# Wire-style sentences about invented people, groups, companies and places; the rules must find them.
+@pytest.mark.parametrize(
+    ("sentence", "surface", "category", "kind"),
+    [
+        (
+            "Government spokesman Salvador Quenlan said talks would go on.",
+            "Salvador Quenlan",
+            "actor",
+            "person",
+        ),
+        ("President Omar Sheikh Dalvane condemned the raid.", "Omar Sheikh Dalvane", "actor", "person"),
+        (
+            "Greater Tarvish Police Chief Constable Wendel Ossory named the suspect.",
+            "Greater Tarvish Police",
+            "actor",
+            "security_service",
+        ),
+        (
+            "Greater Tarvish Police Chief Constable Wendel Ossory named the suspect.",
+            "Wendel Ossory",
+            "actor",
+            "person",
+        ),
+        (
+            "The Zarvani Liberation Falcons (ZLF) claimed the bombing.",
+            "Zarvani Liberation Falcons",
+            "actor",
+            "organisation",
+        ),
+        (
+            "A Danish firm, Nordvik Hotel Security, ran the gate.",
+            "Nordvik Hotel Security",
+            "actor",
+            "company",
+        ),
+        (
+            "The gunmen belonged to Harakat Zulfi Bangladesh, a banned local group.",
+            "Harakat Zulfi Bangladesh",
+            "actor",
+            "armed_group",
+        ),
+        ("At St Odran's Church in the town, 12 people died.", "St Odran's Church", "place", "site"),
+        ("Gunmen raided a tea factory near the northern town of Marsolo.", "Marsolo", "place", "city"),
+        ("The blast hit the capital of Vendu province on Sunday.", "Vendu", "place", "region"),
+        ("Lt. Gen. Arnel dela Vestra said five soldiers died.", "Arnel dela Vestra", "actor", "person"),
+        ("Fighters crossed the border from neighbouring Ostrelia.", "Ostrelia", "place", "country"),
+        (
+            "A bomb struck the Cathedral of Our Lady of Mount Tarvel during Mass.",
+            "Cathedral of Our Lady of Mount Tarvel",
+            "place",
+            "site",
+        ),
+        ("Private broadcaster KVR showed images of the blast.", "KVR", "actor", "media"),
+        ("Kremlin spokesman Dmitry Peskov declined to comment.", "Kremlin", "actor", "government"),
+        ("The gunman live-streamed the attack on Facebook.", "Facebook", "actor", "company"),
+    ],
+)
+def test_finds_invented_names_by_their_context(sentence: str, surface: str, category: str, kind: str) -> None:
+    found = _by_surface(_mentions(sentence))
+    assert surface in found, sorted(found)
+    assert (found[surface].category, found[surface].kind) == (category, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "junk"),
+    [
+        ("Crowds had gathered in Nice for Bastille Day.", "Bastille Day"),
+        ("She was awarded the Nobel Peace Prize in 2014.", "Nobel Peace Prize"),
+        ("Shi'ite militias were blamed for the blast.", "Shi'ite"),
+        ('Witnesses heard the men shout "Allahu Akbar" as they fired.', "Allahu Akbar"),
+        ("Private broadcaster KVR showed images of the blast.", "Private broadcaster"),
+        ("Neighbouring Ostrelia and Mali condemned the attack.", "Neighbouring Ostrelia"),
+        ("The mosque is associated with followers of Sufism.", "Sufism"),
+        ("Interior Cabinet Secretary Joel Mwarangi said the mall was secure.", "Interior Cabinet"),
+    ],
+)
+def test_no_junk_from_days_prizes_faiths_and_sentence_openers(sentence: str, junk: str) -> None:
+    assert junk not in {m.surface for m in _mentions(sentence)}
+
+
+def test_officials_of_a_country_are_not_a_named_government() -> None:
+    mentions = _mentions("Turkish officials said 13 of the dead were foreigners.")
+    assert [m.kind for m in mentions if m.category == "actor"] == []
+    assert [(m.surface, m.country) for m in mentions] == [("Turkish", "TR")]
+
+
+def test_surname_that_is_also_a_town_stays_the_person() -> None:
+    mentions = _mentions(
+        "Police Chief Constable Ian Hopkins named the attacker.", "Hopkins said officers had made an arrest."
+    )
+    later = next(m for m in mentions if m.span.sentence == 1 and m.surface == "Hopkins")
+    assert (later.category, later.kind, later.canonical) == ("actor", "person", "Ian Hopkins")
+
+
+def test_acronym_of_a_town_name_is_not_the_town() -> None:
+    mentions = _mentions("The Zarvani Liberation Falcons (TAK) claimed the bombing.")
+    tak = next(m for m in mentions if m.surface == "TAK")
+    assert (tak.category, tak.canonical) == ("actor", "Zarvani Liberation Falcons")

@@ -18,7 +18,7 @@ WIRE = (
     "SOUSSE, Tunisia (Reuters) - Gunmen opened fire on a beach hotel on Friday, killing at least 27 people, "
     "the interior ministry said. Mr. Ben Salem, a guard, said he saw two men.\n\n"
     "- Panic -\n\n"
-    "\"We ran. Everyone ran,\" said a tourist.\n\n"
+    '"We ran. Everyone ran," said a tourist.\n\n'
     "Follow us on Twitter for updates\n"
 )
 
@@ -50,7 +50,11 @@ def seeds() -> Ingested:
 
 
 def test_seeds_are_read_without_warnings(seeds: Ingested) -> None:
-    assert [a.id for a in seeds.articles] == ["000-fe18888c8ddb37dd", "001-bc9a96e95c9a8bcb", "002-a512f057f7c8f4b8"]
+    assert [a.id for a in seeds.articles] == [
+        "000-fe18888c8ddb37dd",
+        "001-bc9a96e95c9a8bcb",
+        "002-a512f057f7c8f4b8",
+    ]
     assert seeds.warnings == () and seeds.duplicates == ()
     for article in seeds.articles:
         assert_offsets(article)
@@ -83,17 +87,26 @@ def test_seed_001_relay_without_headline(seeds: Ingested) -> None:
     assert note.startswith("(Arutz Sheva’s North American desk") and note.endswith("is Israeli time.)")
     assert len(article.sentences) == 13
     quote = article.sentences[8].text
-    assert quote == '"The hostage-taking is over. We are in the process of securing the hotel," ' \
+    assert (
+        quote == '"The hostage-taking is over. We are in the process of securing the hotel," '
         "the source said on condition of anonymity."
+    )
 
 
 def test_seed_002_fact_box_heading_is_no_title(seeds: Ingested) -> None:
     article = seeds.articles[2]
     assert article.paragraphs[0].heading and article.paragraphs[0].text == "ISLAMISTS ACTIVE IN MALI"
     assert article.title.startswith("Northern Mali was occupied by Islamist fighters")
-    assert (article.outlet, article.relayed_from, article.published) == ("Reuters", None, dt.date(2015, 11, 20))
+    assert (article.outlet, article.relayed_from, article.published) == (
+        "Reuters",
+        None,
+        dt.date(2015, 11, 20),
+    )
     assert article.stripped == () and article.dateline is None
-    assert article.sentences[0].text == "Northern Mali was occupied by Islamist fighters, some with links to al-Qaida, for most of 2012."
+    assert (
+        article.sentences[0].text
+        == "Northern Mali was occupied by Islamist fighters, some with links to al-Qaida, for most of 2012."
+    )
 
 
 def test_seed_outlets_come_from_the_text_without_the_sidecar(tmp_path: Path) -> None:
@@ -124,6 +137,13 @@ def test_reuters_style_dateline_heading_and_foot_lines() -> None:
         "(Reporting by John Example; Editing by Jane Sample)",
         "Copyright 2015 Example News. All rights reserved.",
     )
+
+
+def test_contributor_line_is_stripped() -> None:
+    article = make_article(
+        "x", "x.txt", "Gunmen stormed a hotel.\nAssociated Press writer Jane Doe in Dakar contributed."
+    )
+    assert article.stripped == ("Associated Press writer Jane Doe in Dakar contributed.",)
     assert_offsets(article)
 
 
@@ -148,9 +168,10 @@ def test_wire_article_from_text(tmp_path: Path) -> None:
     assert article.title == "Gunmen storm beach hotel"
     assert (article.dateline, article.outlet) == ("Sousse", "Reuters")
     assert [s.text for s in article.sentences] == [
-        "Gunmen opened fire on a beach hotel on Friday, killing at least 27 people, the interior ministry said.",
+        "Gunmen opened fire on a beach hotel on Friday, killing at least 27 people, "
+        "the interior ministry said.",
         "Mr. Ben Salem, a guard, said he saw two men.",
-        "\"We ran. Everyone ran,\" said a tourist.",
+        '"We ran. Everyone ran," said a tourist.',
     ]
     assert article.stripped == ("Follow us on Twitter for updates",)
     assert [p.text for p in article.paragraphs if p.heading] == ["Panic"]
@@ -162,12 +183,20 @@ def test_wire_article_from_text(tmp_path: Path) -> None:
         ("NAIROBI (Reuters) - Gunmen stormed a mall.", "Nairobi", "Reuters", None),
         ("TUNIS, Tunisia (AP) — Gunmen stormed a museum.", "Tunis", "AP", None),
         ("Kabul (Pajhwok) - A bomb exploded.", "Kabul", "Pajhwok", None),
+        ("NAIROBI/GARISSA, Kenya (Reuters) - Gunmen stormed a college.", "Nairobi", "Reuters", None),
         ("BAMAKO, Mali — Soldiers stormed the hotel.", "Bamako", None, None),
-        ("Bamako - Soldiers stormed the hotel.", None, None, None),  # only an all-capitals place without agency
+        (
+            "Bamako - Soldiers stormed the hotel.",
+            None,
+            None,
+            None,
+        ),  # only an all-capitals place without agency
         ("Police said five died, AFP reports.", None, None, "AFP"),
     ],
 )
-def test_datelines_and_credits(text: str, dateline: str | None, outlet: str | None, relayed_from: str | None) -> None:
+def test_datelines_and_credits(
+    text: str, dateline: str | None, outlet: str | None, relayed_from: str | None
+) -> None:
     article = make_article("x", "x.txt", text)
     assert (article.dateline, article.outlet, article.relayed_from) == (dateline, outlet, relayed_from)
     assert_offsets(article)
@@ -179,12 +208,21 @@ def test_datelines_and_credits(text: str, dateline: str | None, outlet: str | No
         ("Gen. Ali spoke. He left at 5 p.m. on Friday.", ["Gen. Ali spoke.", "He left at 5 p.m. on Friday."]),
         ("It began at 7 a.m. The police came.", ["It began at 7 a.m.", "The police came."]),
         ("The U.S. embassy shut. Staff left.", ["The U.S. embassy shut.", "Staff left."]),
-        ("John F. Kennedy Airport shut. Flights stopped.", ["John F. Kennedy Airport shut.", "Flights stopped."]),
+        (
+            "John F. Kennedy Airport shut. Flights stopped.",
+            ["John F. Kennedy Airport shut.", "Flights stopped."],
+        ),
         ('"It is over. We won," he said. Then he left.', ['"It is over. We won," he said.', "Then he left."]),
         ('He said: "We are leaving." Then he left.', ['He said: "We are leaving."', "Then he left."]),
         ("Troops killed 12. Nine were wounded.", ["Troops killed 12.", "Nine were wounded."]),
-        ("Is it over? Nobody knows! Wait... Troops came.", ["Is it over?", "Nobody knows!", "Wait...", "Troops came."]),
-        ("It was signed on Nov. 14 in Paris. No one came.", ["It was signed on Nov. 14 in Paris.", "No one came."]),
+        (
+            "Is it over? Nobody knows! Wait... Troops came.",
+            ["Is it over?", "Nobody knows!", "Wait...", "Troops came."],
+        ),
+        (
+            "It was signed on Nov. 14 in Paris. No one came.",
+            ["It was signed on Nov. 14 in Paris.", "No one came."],
+        ),
         ("no full stop at all", ["no full stop at all"]),
     ],
 )
@@ -244,7 +282,7 @@ def test_missing_path_and_sub_folders(tmp_path: Path) -> None:
     [
         ("Sévaré attack: “five dead” in Côte d’Ivoire.".encode("cp1252"), "cp1252"),
         ("Les soldats ont été déployés à Sévaré, où l’hôtel a été attaqué.".encode("cp1252"), "cp1252"),
-        ("Sévaré attack: five dead in Côte d’Ivoire.".encode("latin-1"), "cp1252"),
+        ("Sévaré attack: five dead in Côte d'Ivoire, à l'hôtel.".encode("latin-1"), "cp1252"),
         ("\ufeffSévaré attack: five dead in Côte d’Ivoire.".encode(), "utf-8-sig"),
         ("Sévaré attack: five dead in Côte d’Ivoire.".encode("utf-16"), "utf-16"),
         ("Sévaré attack: five dead in Côte d’Ivoire.".encode("utf-16-le"), "utf-16-le"),
@@ -255,7 +293,7 @@ def test_encodings_are_decoded_with_accents(tmp_path: Path, content: bytes, enco
     article_of(tmp_path, "a.txt", content)
     (article,) = ingest(tmp_path).articles
     assert "Sévaré" in article.text
-    assert "Côte d’Ivoire" in article.text or "où l’hôtel a été attaqué" in article.text
+    assert any(words in article.text for words in ("Côte d’Ivoire", "où l’hôtel a été attaqué", "à l'hôtel"))
     assert article.encoding == encoding
 
 
@@ -267,7 +305,9 @@ def test_cyrillic_code_page_is_detected(tmp_path: Path) -> None:
 
 
 def test_mojibake_nbsp_and_windows_line_endings_are_repaired(tmp_path: Path) -> None:
-    article_of(tmp_path, "a.txt", "Gunmen attacked SÃ©varÃ©.\r\nAt\u00a0least five died in FridayÃ¢â‚¬â„¢s raid.\r\n")
+    article_of(
+        tmp_path, "a.txt", "Gunmen attacked SÃ©varÃ©.\r\nAt\u00a0least five died in FridayÃ¢â‚¬â„¢s raid.\r\n"
+    )
     article_of(tmp_path, "b.txt", "Gunmen attacked SÃ©varÃ©, in Friday’s raid.\r\n\r\nIt was “a massacre”.\r")
     first, second = ingest(tmp_path).articles
     assert [s.text for s in first.sentences][0] == "Gunmen attacked Sévaré."
@@ -284,7 +324,9 @@ def test_zero_width_and_control_characters_are_removed(tmp_path: Path) -> None:
 def test_duplicates_are_reported_once(tmp_path: Path) -> None:
     article_of(tmp_path, "a.txt", WIRE)
     article_of(tmp_path, "b copy.txt", WIRE.replace("\n\n", "\r\n\r\n"))
-    article_of(tmp_path, "c.txt", WIRE.replace("Gunmen storm beach hotel\n\n", "") + "\nMore text follows here.\n")
+    article_of(
+        tmp_path, "c.txt", WIRE.replace("Gunmen storm beach hotel\n\n", "") + "\nMore text follows here.\n"
+    )
     article_of(tmp_path, "d.txt", "A different story. Nothing in common.")
     result = ingest(tmp_path)
     assert [a.id for a in result.articles] == ["c", "d"]
@@ -298,7 +340,9 @@ def test_containment_chains_point_to_the_longest_article(tmp_path: Path) -> None
     article_of(tmp_path, "a.txt", short)
     article_of(tmp_path, "b.txt", f"{short} Troops came.")
     article_of(tmp_path, "c.txt", f"Police said so. {short} Troops came. It ended at noon.")
-    article_of(tmp_path, "d.txt", "Five people died. Gunmen stormed the hotel.")  # same sentences, other order
+    article_of(
+        tmp_path, "d.txt", "Five people died. Gunmen stormed the hotel."
+    )  # same sentences, other order
     result = ingest(tmp_path)
     assert [a.id for a in result.articles] == ["c", "d"]
     assert result.duplicates == (("a", "c"), ("b", "c"))

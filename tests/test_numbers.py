@@ -23,7 +23,9 @@ from build_dossier.extract.numbers import find_figures, number_value, parse_figu
         ("nearly 40", 40, 40, True),
     ],
 )
-def test_parse_figure_reads_the_range(text: str, low: int | None, high: int | None, approximate: bool) -> None:
+def test_parse_figure_reads_the_range(
+    text: str, low: int | None, high: int | None, approximate: bool
+) -> None:
     figure = parse_figure(text)
     assert figure is not None
     assert (figure.low, figure.high, figure.approximate) == (low, high, approximate)

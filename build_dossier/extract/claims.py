@@ -40,11 +40,20 @@ TIME_TAIL = re.compile(
 DEFAULT_SUBJECT = "people"
 QUOTE_MARK = r"(?:[\"“”]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z]))"
 """A quotation mark, not the apostrophe of "hotel's"."""
-OF_PHRASE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:forces|army|police|staff|crew|team|military|security\s+forces)\b")
+OF_PHRASE = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:forces|army|police|staff|crew|team|military|security\s+forces)\b"
+)
 """A subject's complement naming a body: "six members of the security forces"."""
 RELATIVE = re.compile(r"^\s+(?:who|which|that)\s+(?:[^,;:()]*?\s)??(?=(?:had|have|has|were|was|are)\b)", re.I)
-"""A relative clause between subject and verb: "the four gunmen who stormed the college had all been killed"."""
+"""A relative clause between subject and verb: "the four gunmen who stormed ... had all been killed"."""
 QUOTED_APPOSITION = re.compile(r"^,\s*[\"“][^\"”]*[\"”]\s*,")
+HEAD_NOUNS = frozenset({"people", "persons"})
+"""Nouns that always end a subject: "two people" is never followed by more of the subject."""
+ANAPHORA = re.compile(
+    r"\b(?:that|the\s+earlier|the\s+previous|the\s+same)\s+(?:attack|siege|assault|bombing|raid|massacre|shooting)\b",
+    re.I,
+)
+"""A sentence that refers back to an earlier event named before it ("The dead in that attack ...")."""
 COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as)\s*$", re.I)
 ATTACKER_PARTITIVE = re.compile(r"\b(?:one|two|three|each|both|some|none|all|many)\s+of\s+(?:the\s+)?$", re.I)
 
@@ -72,6 +81,8 @@ class _Rules:
     source_end: re.Pattern[str]
     pronouns: frozenset[str]
     openers: re.Pattern[str]
+    subject_stops: frozenset[str]
+    """Words that end the subject read after a figure."""
     victim_nouns: frozenset[str]
     """Casualty words that are also nouns for those counted ("hostages"): a subject, not a kind."""
 
@@ -101,6 +112,7 @@ def _rules() -> _Rules:
         pronouns=frozenset(said["pronouns"]),
         openers=re.compile(rf"(?:^|{QUOTE_MARK}|\b(?:{_phrases(said['clause_openers'])})\b)\s*", re.I),
         victim_nouns=frozenset(data["victim_nouns"]),
+        subject_stops=frozenset(data["subject_stops"]),
     )
 
 
@@ -162,7 +174,12 @@ def _attributions(text: str, rules: _Rules, previous: str | None) -> list[_Attri
     for match in rules.saying.finditer(text):
         rest = text[match.end() :]
         forward = not _is_closing(rest, match["verb"].lower().startswith(("told", "tells")))
-        source = _clean_source(_source_before(text, match.start(), forward, rules), rules)
+        said_after = bool(re.search(r",\s*$", text[: match.start()])) and bool(
+            re.match(r"\s+(?:(?:a|an|the|one|another)\b|[A-Z])", rest)
+        )
+        source = (
+            "" if said_after else _clean_source(_source_before(text, match.start(), forward, rules), rules)
+        )
         if not source:
             after = re.match(r"\s+(?P<source>[^,.;:()]+)", rest)
             source = _clean_source(after["source"], rules) if after else ""
@@ -221,18 +238,28 @@ def _subject(text: str, figure: Figure, lexicon: Lexicon) -> tuple[str, int, boo
             break
         word = match.group(0)
         folded = word.lower().strip(".")
-        if word[0].isupper() and folded in _STOP:
+        if word[0].isupper() and folded in _rules().subject_stops:
             break
-        if folded in _STOP or (folded in rules.kind_after and folded not in rules.victim_nouns) or folded in rules.linking:
+        if (
+            folded in _rules().subject_stops
+            or (folded in rules.kind_after and folded not in rules.victim_nouns)
+            or folded in rules.linking
+        ):
             if folded == "and" and words and _next_is_noun(text, match.end()):
                 words.append(word)
                 end = match.end()
                 continue
             break
+        if words and folded.endswith("ed"):
+            break
         words.append(word)
         end = match.end()
-    if words and all(w[0].isupper() for w in words) and not any(
-        fold(" ".join(words[i:])) in lexicon.demonyms for i in range(len(words))
+        if folded in HEAD_NOUNS or folded in rules.strong_attackers or folded in rules.victim_nouns:
+            break
+    if (
+        words
+        and all(w[0].isupper() for w in words)
+        and not any(fold(" ".join(words[i:])) in lexicon.demonyms for i in range(len(words)))
     ):
         return None
     extension = OF_PHRASE.match(text, end)
@@ -247,15 +274,8 @@ def _next_is_noun(text: str, position: int) -> bool:
     if following is None:
         return False
     word = following.group(0).lower()
-    return word not in _STOP and word not in _rules().kind_after and not find_figures(following.group(0))
+    return word not in _rules().subject_stops and word not in _rules().kind_after and not find_figures(following.group(0))
 
-
-_STOP = frozenset(
-    "a an the of in at on from to for by with during including among said says who which that whom "
-    "while although but or as after before inside into near outside under over were was are is had "
-    "have has been be being will would could may might there their its his her it they he she "
-    "killed died last this next early late yesterday today when where after whose".split()
-)
 
 
 def _kind_after(text: str, position: int, rules: _Rules) -> str | None:
@@ -301,12 +321,12 @@ def _is_count(text: str, figure: Figure, rules: _Rules) -> bool:
     digits = figure.text.replace(",", "")
     if value is not None and 1900 <= value <= 2100 and re.search(r"\b\d{4}\b", digits):
         return False
-    if re.search(r"\b0\d{3}\b", digits):
-        return False
-    return True
+    return not re.search(r"\b0\d{3}\b", digits)
 
 
-def _reading(text: str, figure: Figure, lexicon: Lexicon, rules: _Rules, in_toll_list: bool) -> _Reading | None:
+def _reading(
+    text: str, figure: Figure, lexicon: Lexicon, rules: _Rules, in_toll_list: bool
+) -> _Reading | None:
     found = _subject(text, figure, lexicon)
     if found is None:
         return None
@@ -358,7 +378,10 @@ def _subject_text(text: str, reading: _Reading, last_subject: str | None) -> str
 
 
 def _claim_cue(
-    sentence: Sentence, figure: Figure, cues: tuple[EventCue, ...], main_cue: int | None,
+    sentence: Sentence,
+    figure: Figure,
+    cues: tuple[EventCue, ...],
+    main_cue: int | None,
     carried: int | None,
 ) -> int | None:
     """The cue a figure belongs to: the nearest cue of an earlier event in its sentence, else an
@@ -375,8 +398,12 @@ def _claim_cue(
 
 
 def _carried_cue(
-    sentence: Sentence, mentions: list[Mention], cues: tuple[EventCue, ...], main_cue: int | None,
+    sentence: Sentence,
+    mentions: list[Mention],
+    cues: tuple[EventCue, ...],
+    main_cue: int | None,
     previous_cues: list[int],
+    refers_back: bool,
 ) -> int | None:
     """For a sentence with no cue: the earlier event whose place it names ("The dead in Sevare ..."),
     or the earlier event of the sentence before it in the same paragraph."""
@@ -391,8 +418,9 @@ def _carried_cue(
             keys.add(fold(cue.site))
         if keys & named and (not cue.place or fold(cue.place) != story_place):
             return index
-    if previous_cues and all(cues[i].is_background for i in previous_cues):
-        return previous_cues[-1]
+    background = [i for i in previous_cues if cues[i].is_background]
+    if background and (refers_back or len(background) == len(previous_cues)):
+        return background[-1]
     return None
 
 
@@ -418,17 +446,24 @@ def find_claims(
         sentence_cues = [i for i, cue in enumerate(cues) if cue.span.sentence == sentence.index]
         carried = None
         if not sentence_cues:
-            earlier = previous[1] if previous[0] == sentence.paragraph else []
-            carried = _carried_cue(sentence, by_sentence.get(sentence.index, []), cues, main_cue, earlier)
+            refers_back = bool(ANAPHORA.search(text) or rules.toll_list.search(text))
+            earlier = previous[1] if refers_back or previous[0] == sentence.paragraph else []
+            carried = _carried_cue(
+                sentence, by_sentence.get(sentence.index, []), cues, main_cue, earlier, refers_back
+            )
         toll = rules.toll_list.search(text)
         readings = [
             reading
             for figure in find_figures(text)
             if _is_count(text, figure, rules)
-            and (reading := _reading(text, figure, lexicon, rules, toll is not None and toll.end() <= figure.start))
+            and (
+                reading := _reading(
+                    text, figure, lexicon, rules, toll is not None and toll.end() <= figure.start
+                )
+            )
         ]
         last_subject = None
-        for reading, shared in zip(readings, _share_kinds(text, readings)):
+        for reading, shared in zip(readings, _share_kinds(text, readings), strict=True):
             kind = _final_kind(text, reading, shared, rules, sentence.index in cue_sentences)
             if kind is None:
                 continue
@@ -452,4 +487,3 @@ def find_claims(
             previous_source = attributions[-1].source
         previous = (sentence.paragraph, sentence_cues or ([carried] if carried is not None else []))
     return tuple(claims)
-

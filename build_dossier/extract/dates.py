@@ -18,14 +18,29 @@ from build_dossier.extract.numbers import number_value
 from build_dossier.model import DateRef
 
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 RECENT_DAYS = 4
 """A date ending more than this many days before publication is an earlier event, not the story."""
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _COUNT = r"(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
@@ -36,12 +51,27 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("day_month", rf"(?:on\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"),
         ("month_day", rf"(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
-        ("month", rf"(?:(?P<modifier>last|this|in|early|late|mid|since|until)[\s-]+)?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?"),
-        ("weekday", rf"(?:(?P<modifier>last|early|late|on|this|since)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"),
-        ("relative_unit", rf"(?P<modifier>last|this|earlier\s+this|late\s+last|early\s+last)\s+(?P<unit>week|month|year)"),
-        ("ago", rf"(?P<qualifier>less\s+than|more\s+than|nearly|almost|about|some)?\s*{_COUNT}\s+{_UNIT}\s+(?P<direction>ago|earlier|before|previously|after|since)"),
+        (
+            "month",
+            rf"(?:(?P<modifier>last|this|in|early|late|mid|since|until)[\s-]+)?{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<modifier>last|early|late|on|this|since)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?",
+        ),
+        (
+            "relative_unit",
+            r"(?P<modifier>last|this|earlier\s+this|late\s+last|early\s+last)\s+(?P<unit>week|month|year)",
+        ),
+        (
+            "ago",
+            rf"(?P<qualifier>less\s+than|more\s+than|nearly|almost|about|some)?\s*{_COUNT}\s+{_UNIT}\s+(?P<direction>ago|earlier|before|previously|after|since)",
+        ),
         ("day_word", r"(?P<word>yesterday|today|overnight)"),
-        ("year", rf"(?:(?P<modifier>in|since|of|the|until|during)\s+)?{_YEAR}(?:'s)?(?!\s*(?:GMT|km|kilomet|mile|people|hours|%))"),
+        (
+            "year",
+            rf"(?:(?P<modifier>in|since|of|the|until|during)\s+)?{_YEAR}(?:'s)?(?!\s*(?:GMT|km|kilomet|mile|people|hours|%))",
+        ),
     )
 )
 
@@ -60,8 +90,10 @@ class FoundDate:
     def is_earlier(self) -> bool:
         """Phrased as the past of the story ("last March", "a week earlier")."""
         words = self.date.expression.lower()
-        return self.refers_back or bool(re.match(r"(?:last|earlier|late last|early last)\b", words)) or any(
-            word in words for word in (" ago", " earlier", " previously")
+        return (
+            self.refers_back
+            or bool(re.match(r"(?:last|earlier|late last|early last)\b", words))
+            or any(word in words for word in (" ago", " earlier", " previously"))
         )
 
 

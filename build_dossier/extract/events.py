@@ -28,8 +28,27 @@ REPORTING_DATE = re.compile(
 )
 """A date right after a speech verb ("sources said early Saturday") dates the telling, not the attack."""
 
-RECALL_BEFORE = re.compile(r"\b(?:since|than|recalled|recalling|anniversary of|echoes of)\s+(?:the\s+)?(?:\S+\s+){0,4}$", re.I)
+RECALL_BEFORE = re.compile(
+    r"\b(?:since|than)\s+the\s+(?:\S+\s+){0,4}$|\b(?:recalled|recalling|anniversary of|echoes of)\s+(?:the\s+)?(?:\S+\s+){0,4}$",
+    re.I,
+)
 """Phrases before an attack word that point to an earlier attack ("the deadliest since the ...")."""
+
+
+DATE_REACH = 160
+"""A date further than this many characters from an attack word dates something else."""
+
+CLAUSE_BREAK = re.compile(r"\b(?:which|despite|while|but|although|whereas)\b|;", re.I)
+"""A date across one of these dates another clause ("..., which ... a peace deal agreed in June")."""
+
+ATTACHED = re.compile(r"\s*(?:['’]s)?\s*")
+"""What may stand between a name and the attack word it names ("the Paris massacre", "Paris's attacks")."""
+
+ACTION_TYPE = "unknown"
+"""Attack type of a cue read from a verb such as "killed", which does not say how."""
+
+_Candidate = tuple[int, int, str, str | None]
+"""(start, end, text, subkind) of a place or site named in the sentence."""
 
 
 @dataclass(frozen=True)
@@ -45,40 +64,35 @@ def _words_pattern(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for w in ordered)
 
 
+def _key(word: str) -> str:
+    return " ".join(word.lower().replace("-", " ").split())
+
+
 @functools.cache
 def _rules() -> _Rules:
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     types: dict[str, str] = {}
     for attack_type, words in data["attack_types"].items():
         for word in words:
-            types.setdefault(" ".join(word.lower().replace("-", " ").split()), attack_type)
+            types.setdefault(_key(word), attack_type)
+    for word in data["action_words"]:
+        types.setdefault(_key(word), ACTION_TYPE)
     return _Rules(
-        triggers=re.compile(rf"(?<![\w-])(?:{_words_pattern(list(types))})(?![\w-])", re.I),
+        triggers=re.compile(
+            rf"(?<![\w-])(?:{_words_pattern(list(types))})(?![\w-])(?!\s+(?:{_words_pattern(data['not_before'])})\b)",
+            re.I,
+        ),
         types=types,
         earlier=re.compile(rf"\b(?:{_words_pattern(data['earlier_markers'])})\b(?:'s)?(?:\s+\S+){{0,2}}\s*$", re.I),
         generic=re.compile(rf"\b(?:{_words_pattern(data['generic_markers'])})\s*$", re.I),
     )
 
 
-def _site_nouns(lexicon: Lexicon) -> re.Pattern[str]:
-    return _unnamed_site_pattern(tuple(sorted(lexicon.site_types)))
-
-
 @functools.cache
 def _unnamed_site_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """An unnamed site: "a restaurant", "the hotel", "a luxury hotel", "a shopping mall"."""
     alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?P<noun>{alternation})\b")
-
-
-DATE_REACH = 100
-"""A date further than this many characters from an attack word dates something else."""
-
-CLAUSE_BREAK = re.compile(r"\b(?:which|despite|while|but|although|whereas)\b|;", re.I)
-"""A date across one of these dates another clause ("..., which ... a peace deal agreed in June")."""
-
-ATTACHED_REACH = 12
-"""A place this close before an attack word names it ("the Paris massacre", "last week's Paris attacks")."""
+    return re.compile(rf"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?P<noun>{alternation})\b")
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,35 @@ class _Trigger:
     text: str
     attack_type: str
     background: bool
+
+
+def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
+    found = []
+    text = sentence.text
+    for match in rules.triggers.finditer(text):
+        before = text[: match.start()]
+        if rules.generic.search(before):
+            continue
+        background = bool(rules.earlier.search(before) or RECALL_BEFORE.search(before))
+        found.append(
+            _Trigger(match.start(), match.end(), match.group(0), rules.types[_key(match.group(0))], background)
+        )
+    return found
+
+
+def _is_generic_plural(trigger: _Trigger, text: str, places: list[Mention], dates: tuple[FoundDate, ...]) -> bool:
+    """"the attacks have spread" is no single event; "the Paris attacks", "last week's attacks",
+    "the attacks in Brussels" are: a plural attack word needs a place or date right at it."""
+    if trigger.attack_type == ACTION_TYPE or not trigger.text.lower().endswith("s"):
+        return False
+    spans = [(m.span.start, m.span.end) for m in places] + [(d.start, d.end) for d in dates]
+    if any(_attached(end, trigger, text) for _, end in spans):
+        return False
+    return not any(
+        m.span.start >= trigger.end
+        and re.fullmatch(r"\s+(?:in|on|at)\s+(?:the\s+)?", text[trigger.end : m.span.start])
+        for m in places
+    )
 
 
 def _event_dates(sentence: Sentence, published: dt.date | None) -> tuple[FoundDate, ...]:
@@ -101,7 +144,7 @@ def _event_dates(sentence: Sentence, published: dt.date | None) -> tuple[FoundDa
 def _date_for(
     trigger: _Trigger, dates: tuple[FoundDate, ...], triggers: list[_Trigger], text: str
 ) -> FoundDate | None:
-    """The date nearest the trigger; "a week after the X" dates only the X that follows it."""
+    """The date nearest the trigger in its clause; "a week after the X" dates only the X after it."""
     best: tuple[int, FoundDate] | None = None
     for found in dates:
         if found.refers_back:
@@ -115,68 +158,49 @@ def _date_for(
     return best[1] if best else None
 
 
-def _owner(start: int, end: int, triggers: list[_Trigger]) -> int:
+def _attached(end: int, trigger: _Trigger, text: str) -> bool:
+    return end <= trigger.start and ATTACHED.fullmatch(text[end : trigger.start]) is not None
+
+
+def _owner(start: int, end: int, triggers: list[_Trigger], text: str) -> int:
     """Index of the attack word a name belongs to: the one it stands just before ("the Paris
     massacre"), else the last one before it ("an attack on a hotel in Sevare"), else the first."""
     for index, trigger in enumerate(triggers):
-        if 0 <= trigger.start - end <= ATTACHED_REACH:
+        if _attached(end, trigger, text):
             return index
     before = [index for index, trigger in enumerate(triggers) if trigger.end <= start]
     return before[-1] if before else 0
 
 
-def _closest(trigger: _Trigger, candidates: list[tuple[int, int, str, str | None]]) -> tuple[str, str | None] | None:
-    """(text, subkind) of the candidate after the trigger nearest to it, else the nearest before."""
-    after = [c for c in candidates if c[0] >= trigger.end]
+def _closest(index: int, candidates: list[_Candidate], triggers: list[_Trigger], text: str) -> _Candidate | None:
+    """The candidate owned by this trigger nearest after it, else the nearest before it."""
+    trigger = triggers[index]
+    owned = [c for c in candidates if _owner(c[0], c[1], triggers, text) == index]
+    after = [c for c in owned if c[0] >= trigger.end]
     if after:
-        chosen = min(after, key=lambda c: c[0])
-    elif candidates:
-        chosen = max(candidates, key=lambda c: c[1])
-    else:
-        return None
-    return chosen[2], chosen[3]
+        return min(after, key=lambda c: c[0])
+    return max(owned, key=lambda c: c[1]) if owned else None
 
 
-def _owned(
-    index: int, candidates: list[tuple[int, int, str, str | None]], triggers: list[_Trigger]
-) -> list[tuple[int, int, str, str | None]]:
-    return [c for c in candidates if _owner(c[0], c[1], triggers) == index]
-
-
-def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
-    found = []
-    text = sentence.text
-    for match in rules.triggers.finditer(text):
-        before = text[: match.start()]
-        if rules.generic.search(before):
-            continue
-        key = " ".join(match.group(0).lower().replace("-", " ").split())
-        background = bool(rules.earlier.search(before) or RECALL_BEFORE.search(before))
-        found.append(_Trigger(match.start(), match.end(), match.group(0), rules.types[key], background))
-    return found
-
-
-def _is_generic_plural(trigger: _Trigger, text: str, places: list[Mention], dates: tuple[FoundDate, ...]) -> bool:
-    """"the attacks have spread" is no single event; "the Paris attacks", "last week's attacks",
-    "the attacks in Brussels" are: a plural attack word needs a place or date right at it."""
-    if not trigger.text.lower().endswith("s"):
-        return False
-    spans = [(m.span.start, m.span.end) for m in places] + [(d.start, d.end) for d in dates]
-    if any(0 <= trigger.start - end <= ATTACHED_REACH for _, end in spans):
-        return False
-    return not any(
-        m.span.start >= trigger.end and re.fullmatch(r"\s+(?:in|on|at)\s+(?:the\s+)?", text[trigger.end : m.span.start])
-        for m in places
+def _merge(first: EventCue, other: EventCue) -> EventCue:
+    """One event named by several words of a sentence: the first word, with what it lacks filled in."""
+    return replace(
+        first,
+        place=first.place or other.place,
+        site=first.site or other.site,
+        site_type=first.site_type or other.site_type,
+        date=first.date or other.date,
+        attack_type=first.attack_type if first.attack_type != ACTION_TYPE else other.attack_type,
     )
 
 
 def _sentence_cues(sentence: Sentence, article: Article, mentions: list[Mention], lexicon: Lexicon) -> list[EventCue]:
     rules = _rules()
     places = [m for m in mentions if m.category == "place"]
-    triggers = _triggers(sentence, rules)
+    dates = _event_dates(sentence, article.published)
+    triggers = [t for t in _triggers(sentence, rules) if not _is_generic_plural(t, sentence.text, places, dates)]
     if not triggers:
         return []
-    dates = _event_dates(sentence, article.published)
     cities = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "city"]
     countries = [
         (m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "country" and m.subkind is None
@@ -184,50 +208,51 @@ def _sentence_cues(sentence: Sentence, article: Article, mentions: list[Mention]
     named_sites = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "site"]
     unnamed_sites = [
         (match.start(), match.end(), match.group(0), lexicon.site_types.get(match["noun"].lower()))
-        for match in _site_nouns(lexicon).finditer(sentence.text)
-        if not any(s[0] <= match.start("noun") < s[1] for s in named_sites)
+        for match in _unnamed_site_pattern(tuple(sorted(lexicon.site_types))).finditer(sentence.text)
+        if not any(site[0] <= match.start("noun") < site[1] for site in named_sites)
     ]
-    triggers = [t for t in triggers if not _is_generic_plural(t, sentence.text, places, dates)]
+    story: int | None = None
+    recalled: dict[int, int] = {}
+    """Start of a date -> position in ``cues`` of the earlier event it dates."""
     cues: list[EventCue] = []
-    story: EventCue | None = None
+    countries_of: list[_Candidate | None] = []
     for index, trigger in enumerate(triggers):
         found_date = _date_for(trigger, dates, triggers, sentence.text)
         background = trigger.background or bool(
             found_date and (found_date.refers_back or is_before_story(found_date.date, article.published))
         )
-        place = _closest(trigger, _owned(index, cities, triggers))
-        if place is None and background:
-            place = _closest(trigger, _owned(index, countries, triggers))
-        site = _closest(trigger, _owned(index, named_sites, triggers)) or _closest(
-            trigger, _owned(index, unnamed_sites, triggers)
-        )
+        text = sentence.text
+        place = _closest(index, cities, triggers, text)
+        site = _closest(index, named_sites, triggers, text) or _closest(index, unnamed_sites, triggers, text)
+        if trigger.attack_type == ACTION_TYPE and place is None and site is None:
+            continue
+        country = _closest(index, countries, triggers, text) if place is None and background else None
         cue = EventCue(
             span=Span(article.id, sentence.index, trigger.start, trigger.end, sentence.text),
             trigger=trigger.text,
             attack_type=trigger.attack_type,
-            place=place[0] if place else None,
-            site=site[0] if site else None,
-            site_type=site[1] if site else None,
+            place=place[2] if place else None,
+            site=site[2] if site else None,
+            site_type=lexicon.site_types.get(site[3] or "", site[3]) if site else None,
             date=found_date.date if found_date else None,
             is_background=background,
         )
-        if background:
-            cues.append(cue)
-        elif story is None:
-            story = cue
-            cues.append(cue)
-        else:
-            # More words for the story in one sentence fill in what its first word lacks.
-            merged = replace(
-                story,
-                place=story.place or cue.place,
-                site=story.site or cue.site,
-                site_type=story.site_type or cue.site_type,
-                date=story.date or cue.date,
-            )
-            cues[cues.index(story)] = merged
-            story = merged
-    return cues
+        same = story if not background else recalled.get(found_date.start) if found_date else None
+        if same is not None:
+            cues[same] = _merge(cues[same], cue)
+            countries_of[same] = countries_of[same] or country
+            continue
+        if background and found_date:
+            recalled[found_date.start] = len(cues)
+        elif not background:
+            story = len(cues)
+        cues.append(cue)
+        countries_of.append(country)
+    # A country stands for the place of an earlier event only when no word of it names a town.
+    return [
+        replace(cue, place=country[2]) if cue.place is None and country else cue
+        for cue, country in zip(cues, countries_of, strict=True)
+    ]
 
 
 def find_event_cues(

@@ -139,7 +139,8 @@ LEADING_FUNCTION_WORDS = frozenset(
     ]
 )
 OPENING_WORD_ZIPF = 3.0
-"""An opening word this common before a known name ("Neighbouring Afghanistan") is no part of it."""
+"""An opening word this common before a known name ("Neighbouring Afghanistan"), or an "-ing" word
+this common ("Neighbouring Ostrelia"), is no part of the name."""
 BIG_CITY_POPULATION = 500_000
 """A town this big is taken even when its name is also an English word ("Paris", "Nice" is not)."""
 NUMBER_WORDS = frozenset(
@@ -364,10 +365,11 @@ class _SentenceReader:
                 j += 2
                 continue
             if (
-                token.folded in ("of", "for") or self._mission_in(j)
-            ) and j + 2 < len(self.tokens) and self.tokens[j + 1].text == "the" and self.tokens[
-                j + 2
-            ].is_capitalised:
+                (token.folded in ("of", "for") or self._mission_in(j))
+                and j + 2 < len(self.tokens)
+                and self.tokens[j + 1].text == "the"
+                and self.tokens[j + 2].is_capitalised
+            ):
                 j += 3
                 continue
             if self._joins_across(i, j):
@@ -377,7 +379,7 @@ class _SentenceReader:
         return j
 
     def _mission_in(self, j: int) -> bool:
-        """"Mission in": "African Union Transition Mission in Somalia" is one name."""
+        """ "Mission in": "African Union Transition Mission in Somalia" is one name."""
         return self.tokens[j].folded == "in" and self.tokens[j - 1].folded in ("mission", "missions")
 
     def _joins_across(self, i: int, j: int) -> bool:
@@ -467,10 +469,12 @@ class _SentenceReader:
             return False
         if self.tokens[i - 1].folded not in self.lexicon.titles:
             return False
-        words = [t.folded for t in self.tokens[i:end]]
         return not any(
-            t.is_acronym or w in self.lexicon.org_heads or w in self.lexicon.site_types or w in self.lexicon.countries
-            for t, w in zip(self.tokens[i:end], words)
+            token.is_acronym
+            or token.folded in self.lexicon.org_heads
+            or token.folded in self.lexicon.site_types
+            or token.folded in self.lexicon.countries
+            for token in self.tokens[i:end]
         )
 
     def _curated_reach(self, i: int) -> int:
@@ -500,7 +504,7 @@ class _SentenceReader:
                 and self.tokens[i + 1].folded in CONNECTORS
                 or plain
                 and word_frequency(key) >= OPENING_WORD_ZIPF
-                and self._known_whole(i + 1, end)
+                and (self._known_whole(i + 1, end) or key.endswith("ing"))
             ):
                 i += 1
                 while i < end and self.tokens[i].folded in CONNECTORS:
@@ -512,7 +516,9 @@ class _SentenceReader:
     def _known_whole(self, i: int, end: int) -> bool:
         """Tokens i..end-1 are one curated actor, country, demonym or town ("Neighbouring Afghanistan")."""
         key = self._folded(i, end)
-        known_place = key in self.lexicon.countries or key in self.lexicon.demonyms or key in self.lexicon.towns
+        known_place = (
+            key in self.lexicon.countries or key in self.lexicon.demonyms or key in self.lexicon.towns
+        )
         return known_place or key in self.lexicon.actors
 
     def _opens_sentence(self, i: int) -> bool:
@@ -868,9 +874,11 @@ class _SentenceReader:
         """ "the town of Marsolo", "Sulu province", "a region, Bangsamoro,", "neighbouring Ostrelia":
         a name that a place noun around it shows to be a town or region."""
         before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
+        if REGION_AFTER.match(after):
+            return "region"
         if CITY_BEFORE.search(before):
             return "city"
-        if REGION_BEFORE.search(before) or REGION_AFTER.match(after):
+        if REGION_BEFORE.search(before):
             return "region"
         if NEIGHBOUR_BEFORE.search(before):
             return "country"

@@ -18,10 +18,6 @@ from number_parser import parse_number
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers.yml"
 
-_SMALL = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-).split()
 _WORD = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))}|hundred|thousand)"
 _WORDS = rf"{_WORD}(?:(?:[ -]+|\s+and\s+)(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d:.,]\d)"

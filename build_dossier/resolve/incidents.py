@@ -38,6 +38,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 RESPONSIBILITY_FILE = DATA_DIR / "responsibility.yml"
 EVENTS_FILE = DATA_DIR / "events.yml"
 
+SIEGE_DAYS = 4
+"""Single days named for one attack this close together are one span (a siege over a weekend)."""
+
 REPORT_WINDOW_DAYS = 3
 """An article's own story with no date in its text is taken to have happened at most this many
 days before publication (wire copy reports the same or the next days)."""
@@ -92,7 +95,13 @@ class _Report:
     cues: list[EventCue]
     background: bool
     place: str | None = None
+    place_votes: int = 0
+    """How strongly the text puts it there: two for each cue naming the town, one for each other
+    mention of it in the story; 0 for a place guessed from the dateline."""
+    country: str | None = None
     site: str | None = None
+    site_core: str | None = None
+    """The distinctive word of the site's name ("bardo" for "National Bardo Museum")."""
     site_type: str | None = None
     date: DateRef | None = None
     sentences: set[int] = field(default_factory=set)
@@ -169,62 +178,74 @@ class _Places:
         return entity.id
 
 
+def _report_date(dates: Iterable[DateRef | None]) -> DateRef | None:
+    """The days an attack took: single days named close together ("late on Friday", "on
+    Saturday") make one range; otherwise the most precise date."""
+    known = [d for d in dates if d is not None]
+    days = sorted({d for d in known if d.start == d.end}, key=lambda d: (d.start, d.expression))
+    if not days:
+        return _most_precise(known)
+    first = days[0]
+    close = [d for d in days if (d.start - first.start).days <= SIEGE_DAYS]
+    if len(close) == 1:
+        return first
+    return DateRef(first.start, close[-1].end, f"{first.expression} to {close[-1].expression}")
+
+
+def _site_core(site: Entity, lexicon: Lexicon) -> str | None:
+    """The last word of a site's name that is not a site noun: "westgate" for "Westgate
+    shopping mall", "bardo" for "National Bardo Museum"."""
+    name = f" {fold(site.name)} "
+    for noun in sorted(lexicon.site_types, key=len, reverse=True):
+        name = name.replace(f" {fold(noun)} ", " ")
+    words = [word for word in name.split() if word not in ("the", "of")]
+    return words[-1] if words else None
+
+
 def _fill_report(
-    report: _Report, places: _Places, fallback_place: str | None, named_sites: Sequence[Entity] = ()
+    report: _Report,
+    places: _Places,
+    lexicon: Lexicon,
+    story_cities: Sequence[str] = (),
+    named_sites: Sequence[Entity] = (),
 ) -> None:
-    """Place, site and date of a report from its cues (majority place, named site, most precise
-    date); ``fallback_place`` serves the article's own story when no cue names a place, and
-    ``named_sites`` (sites the article names in the story's sentences) the cues that say only
-    "the hotel"."""
+    """Place, site and date of a report. The place is the town its cues name; for the article's
+    own story, towns named in its sentences and the town of its site also count."""
     found_places = [places.find(report.article, cue.place) for cue in report.cues]
     found_sites = [places.find(report.article, cue.site) for cue in report.cues]
     sites = [site for site in found_sites if site is not None and site.kind == "site"]
-    report.site = _majority(site.id for site in sites)
-    towns = [places.town_of(place) for place in found_places]
-    towns += [places.town_of(site) for site in sites]
-    report.place = _majority(towns) or fallback_place
     report.site_type = _majority(cue.site_type for cue in report.cues)
-    report.date = _most_precise(cue.date for cue in report.cues)
-    if report.site is None and report.site_type:
-        report.site = next(
-            (
-                site.id
-                for site in named_sites
-                if site.subkind == report.site_type and site.parent in (None, report.place)
-            ),
-            None,
-        )
+    if not sites and report.site_type:
+        sites = [site for site in named_sites if site.subkind == report.site_type][:1]
+    report.site = _majority(site.id for site in sites)
+    votes: Counter[str] = Counter()
+    for town in (places.town_of(place) for place in found_places):
+        if town:
+            votes[town] += 2
+    votes.update(story_cities)
+    votes.update(town for town in (places.town_of(site) for site in sites) if town)
+    towns = [town for town in votes if places.by_id[town].kind != "country"] or list(votes)
+    if towns:
+        report.place = max(towns, key=lambda town: votes[town])
+        report.place_votes = votes[report.place]
+    site = places.by_id.get(report.site or "")
+    place = places.by_id.get(report.place or "")
+    report.country = next((p.country for p in (place, site) if p is not None and p.country), None)
+    report.site_core = _site_core(site, lexicon) if site else None
+    report.date = _report_date(cue.date for cue in report.cues)
 
 
-def _named_sites(extraction: Extraction, places: _Places, sentences: set[int]) -> list[Entity]:
-    """Site entities the article names in the given sentences, in text order."""
+def _mentioned(extraction: Extraction, places: _Places, sentences: set[int], kind: str) -> list[Entity]:
+    """Place entities of one kind the article names in the given sentences, in text order."""
     found = []
     for mention in extraction.mentions:
-        if mention.category == "place" and mention.kind == "site" and mention.span.sentence in sentences:
-            site = places.by_id.get(
+        if mention.category == "place" and mention.kind == kind and mention.span.sentence in sentences:
+            place = places.by_id.get(
                 places.entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start) or ""
             )
-            if site is not None and site.kind == "site":
-                found.append(site)
+            if place is not None and place.kind == kind:
+                found.append(place)
     return found
-
-
-def _fallback_place(extraction: Extraction, places: _Places, background_sentences: set[int]) -> str | None:
-    """Where the article's own story happened when no cue says: the city it names most outside
-    background sentences, else its dateline."""
-    counts: Counter[str] = Counter()
-    for mention in extraction.mentions:
-        if mention.category != "place" or mention.span.sentence in background_sentences:
-            continue
-        place = places.by_id.get(
-            places.entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start) or ""
-        )
-        if place is not None and place.kind == "city":
-            counts[place.id] += 1
-    if counts:
-        return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
-    dateline = places.find(extraction.article.id, extraction.article.dateline)
-    return places.town_of(dateline)
 
 
 def _publication_window(published: dt.date | None) -> DateRef | None:
@@ -233,7 +254,9 @@ def _publication_window(published: dt.date | None) -> DateRef | None:
     return DateRef(published - dt.timedelta(days=REPORT_WINDOW_DAYS), published, "publication date")
 
 
-def _article_reports(extraction: Extraction, places: _Places) -> tuple[_Report | None, list[_Report]]:
+def _article_reports(
+    extraction: Extraction, places: _Places, lexicon: Lexicon
+) -> tuple[_Report | None, list[_Report]]:
     """The article's own-story report (None when it reports no attack) and its background reports."""
     article = extraction.article.id
     background = [
@@ -241,62 +264,100 @@ def _article_reports(extraction: Extraction, places: _Places) -> tuple[_Report |
         for cue in extraction.cues
         if cue.is_background
     ]
-    background_sentences = {report.cues[0].span.sentence for report in background}
-    main = None
-    if extraction.main_cue is not None:
-        own = [cue for cue in extraction.cues if not cue.is_background]
-        main = _Report(article, own, False, sentences={s.index for s in extraction.article.sentences})
-        main.sentences -= background_sentences
-        _fill_report(
-            main,
-            places,
-            _fallback_place(extraction, places, background_sentences),
-            _named_sites(extraction, places, main.sentences),
-        )
-        main.date = main.date or _publication_window(extraction.article.published)
     for report in background:
-        _fill_report(report, places, None)
+        _fill_report(report, places, lexicon)
+    if extraction.main_cue is None:
+        return None, background
+    own = [cue for cue in extraction.cues if not cue.is_background]
+    story = {s.index for s in extraction.article.sentences} - {r.cues[0].span.sentence for r in background}
+    main = _Report(article, own, False, sentences=story)
+    cities = [city.id for city in _mentioned(extraction, places, story, "city")]
+    _fill_report(main, places, lexicon, cities, _mentioned(extraction, places, story, "site"))
+    if main.place is None:
+        main.place = places.town_of(places.find(article, extraction.article.dateline))
+    if main.country is None:
+        main.country = _majority(country.country for country in _mentioned(extraction, places, story, "country"))
+    main.date = main.date or _publication_window(extraction.article.published)
     return main, background
 
 
-def _group(reports: list[_Report]) -> list[list[_Report]]:
-    """Reports about one attack, by blocking key (place) and overlapping dates."""
-    by_place: dict[str | None, list[_Report]] = defaultdict(list)
-    for report in reports:
-        by_place[report.place].append(report)
-    groups: list[list[_Report]] = []
-    for place in sorted(by_place, key=lambda key: (key is None, key or "")):
-        members = by_place[place]
-        if place is None:
-            groups.extend([report] for report in members)
-            continue
-        dated = sorted(
-            (r for r in members if r.date is not None),
-            key=lambda r: (_span_days(r.date), r.date.start, r.background, r.article),  # type: ignore[union-attr]
+def _keys(report: _Report) -> list[tuple[str, str]]:
+    """Blocking keys: the town, the site's distinctive word, and for an article's own story the
+    country (two stories on one kind of site in one country on the same days are one attack)."""
+    keys = []
+    if report.place:
+        keys.append(("place", report.place))
+    if report.site_core:
+        keys.append(("site", report.site_core))
+    if report.country and not report.background:
+        keys.append(("country", report.country))
+    return keys
+
+
+def _days_apart(first: DateRef, second: DateRef) -> int:
+    return max((second.start - first.end).days, (first.start - second.end).days, 0)
+
+
+def _fits(report: _Report, anchor: _Report, key_kind: str) -> bool:
+    """Same attack under this key: overlapping dates (at one named site, dates a siege apart)."""
+    if report.date is not None and anchor.date is not None:
+        reach = SIEGE_DAYS if key_kind == "site" else 0
+        if _days_apart(report.date, anchor.date) > reach:
+            return False
+    if key_kind == "country":
+        return report.date is not None and anchor.date is not None and (
+            report.site_type is None or anchor.site_type is None or report.site_type == anchor.site_type
         )
-        local: list[tuple[DateRef, list[_Report]]] = []
-        for report in dated:
-            anchor = next((g for g in local if g[0].overlaps(report.date)), None)  # type: ignore[arg-type]
-            if anchor is None:
-                local.append((report.date, [report]))  # type: ignore[arg-type]
+    return True
+
+
+def _precision(report: _Report) -> tuple[object, ...]:
+    date = report.date
+    return (date is None, _span_days(date) if date else 0, date.start if date else dt.date.min,
+            report.background, report.article, report.cues[0].span.sentence if report.cues else 0)
+
+
+def _group(reports: list[_Report]) -> list[list[_Report]]:
+    """Reports about one attack. Within each blocking key a report joins the first group whose
+    most precise report it fits (overlapping dates), most precise reports first; reports that
+    meet under any key are one attack (union-find), so the work is linear in the reports."""
+    parent = list(range(len(reports)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        for key in _keys(report):
+            buckets[key].append(index)
+    for key in sorted(buckets):
+        anchors: list[int] = []
+        for index in sorted(buckets[key], key=lambda i: _precision(reports[i])):
+            report = reports[index]
+            fitting = [a for a in anchors if _fits(report, reports[a], key[0])]
+            if report.date is None and len(anchors) > 1:
+                fitting = [a for a in fitting if report.site and reports[a].site == report.site]
+            if fitting:
+                a, b = root(index), root(fitting[0])
+                parent[max(a, b)] = min(a, b)
             else:
-                anchor[1].append(report)
-        for report in (r for r in members if r.date is None):
-            _place_undated(report, local)
-        groups.extend(members for _, members in local)
-    return groups
+                anchors.append(index)
+    groups: dict[int, list[_Report]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        groups[root(index)].append(report)
+    return list(groups.values())
 
 
-def _place_undated(report: _Report, local: list[tuple[DateRef | None, list[_Report]]]) -> None:
-    """An undated report joins the only attack known at its place, or one at the same site."""
-    if len(local) == 1:
-        local[0][1].append(report)
-        return
-    for _, members in local:
-        if report.site and any(member.site == report.site for member in members):
-            members.append(report)
-            return
-    local.append((None, [report]))  # type: ignore[arg-type]
+def _group_place(group: list[_Report]) -> str | None:
+    """The town the reports name most strongly."""
+    votes: Counter[str] = Counter()
+    for report in group:
+        if report.place:
+            votes[report.place] += report.place_votes + 1
+    return sorted(votes, key=lambda place: (-votes[place], place))[0] if votes else None
 
 
 def _name_word(cues: Iterable[EventCue]) -> str:
@@ -308,7 +369,7 @@ def _incident_name(members: list[_Report], places: _Places) -> str:
     """"Radisson Blu hotel siege, Bamako", "Restaurant attack, Bamako", "Paris massacre"."""
     cues = [cue for report in members for cue in report.cues]
     word = _name_word(cues)
-    place = places.by_id.get(members[0].place or "")
+    place = places.by_id.get(_group_place(members) or "")
     site = places.by_id.get(_majority(r.site for r in members) or "")
     site_type = _majority(r.site_type for r in members)
     if site is not None:
@@ -392,7 +453,7 @@ def group_incidents(
     report_of_cue: dict[tuple[str, int], _Report] = {}
     main_of_article: dict[str, _Report] = {}
     for extraction in extractions:
-        main, background = _article_reports(extraction, places)
+        main, background = _article_reports(extraction, places, lexicon)
         if main is not None:
             reports.append(main)
             main_of_article[extraction.article.id] = main
@@ -403,7 +464,7 @@ def group_incidents(
                 report_of_cue[(extraction.article.id, index)] = owner
 
     claimed_reports = _claimed_reports(extractions, report_of_cue, main_of_article)
-    kept = [r for r in reports if not r.background or r.place or r.date or id(r) in claimed_reports]
+    kept = [r for r in reports if not r.background or r.place or id(r) in claimed_reports]
     groups = _group(kept)
     groups.sort(key=lambda g: _group_order(g))
     names = [_incident_name(group, places) for group in groups]
@@ -454,9 +515,9 @@ def _claimed_reports(
 
 
 def _group_order(group: list[_Report]) -> tuple[object, ...]:
-    date = _most_precise(report.date for report in group)
+    date = _report_date(report.date for report in group)
     first = min((r.article, min((c.span.sentence for c in r.cues), default=0)) for r in group)
-    return (date is None, date.start if date else dt.date.min, group[0].place or "", first)
+    return (date is None, date.start if date else dt.date.min, _group_place(group) or "", first)
 
 
 def _incident(
@@ -479,8 +540,8 @@ def _incident(
     return Incident(
         id=incident_id,
         name=name,
-        date=_most_precise(report.date for report in group),
-        place=group[0].place,
+        date=_report_date(report.date for report in group),
+        place=_group_place(group),
         site=_majority(report.site for report in group),
         attack_type=_attack_type(cues),
         sources=tuple(sorted({report.article for report in group})),

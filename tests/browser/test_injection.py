@@ -23,6 +23,8 @@ HOSTILE = [
     "<!-- c -->",
     "| a | b |",
     "`rm -rf`",
+    "---",
+    "title: pwned",
 ]
 """Each must appear on the source page exactly as written."""
 
@@ -34,7 +36,11 @@ least 12 people, a police source said. Witnesses wrote <img src=x onerror=alert(
 A statement posted online read [click](javascript:alert(1)) and {{ 7*7 }} and {% raw %} and \
 <!-- c --> before it was taken down, the police source said.
 
+A banner on the wall of the hotel read
 ---
+title: pwned
+---
+in red paint, the police source said.
 
 Police said two or three attackers held 30 guests, and a sign read | a | b | while a note said \
 `rm -rf` in the lobby.
@@ -87,6 +93,10 @@ def test_nothing_from_the_article_runs_or_becomes_markup(
                 }
                 for (const script of document.querySelectorAll('script')) {
                     if (script.textContent.includes('alert(')) bad.push('script with alert()');
+                }
+                for (const heading of document.querySelectorAll('article h1, article h2, article hr')) {
+                    if (heading.tagName === 'HR' || /banner|pwned/.test(heading.textContent))
+                        bad.push(heading.tagName + ' from --- lines');
                 }
                 for (const code of document.querySelectorAll('article code')) {
                     if (code.textContent.includes('rm -rf')) bad.push('code from backticks');
