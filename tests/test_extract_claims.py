@@ -147,3 +147,13 @@ def test_figures_of_a_recalled_event_belong_to_its_cue() -> None:
     )
     claims = claims_of(first, second, third, cues=cues, main_cue=0)
     assert [(c.low, c.cue) for c in claims] == [(12, 0), (21, 2), (17, 2)]
+
+
+def test_toll_by_side_names_the_side_as_subject() -> None:
+    claims = claims_of(
+        'The army gave a toll of "three dead" on the police side and "six killed" on the militant side.'
+    )
+    assert [(c.kind, c.low, c.subject) for c in claims] == [
+        ("killed", 3, "police"),
+        ("killed", 6, "militants"),
+    ]

@@ -71,8 +71,16 @@ def cue(article: Article, sentence: int, trigger: str, **fields: object) -> Even
     return EventCue(span=span(article, sentence, trigger), trigger=trigger, **defaults)  # type: ignore[arg-type]
 
 
-def claim(article: Article, sentence: int, figure: str, kind: str, low: int | None, high: int | None,
-          subject: str = "people", cue_index: int | None = None) -> Claim:
+def claim(
+    article: Article,
+    sentence: int,
+    figure: str,
+    kind: str,
+    low: int | None,
+    high: int | None,
+    subject: str = "people",
+    cue_index: int | None = None,
+) -> Claim:
     return Claim(kind, low, high, False, figure, subject, None, span(article, sentence, figure), cue_index)
 
 
@@ -85,8 +93,9 @@ def month(first: str, last: str, expression: str) -> DateRef:
     return DateRef(dt.date.fromisoformat(first), dt.date.fromisoformat(last), expression)
 
 
-def actor_mention(article: Article, sentence: int, words: str, kind: str, entities: FakeEntities,
-                  entity_id: str) -> Mention:
+def actor_mention(
+    article: Article, sentence: int, words: str, kind: str, entities: FakeEntities, entity_id: str
+) -> Mention:
     where = span(article, sentence, words)
     entities.positions[(article.id, sentence, where.start)] = entity_id
     return Mention(words, "actor", kind, where)
@@ -95,16 +104,26 @@ def actor_mention(article: Article, sentence: int, words: str, kind: str, entiti
 @pytest.fixture
 def corpus() -> tuple[list[Extraction], FakeEntities]:
     entities = FakeEntities(ACTORS, PLACES)
-    first = dated(make_test_article(
-        "sousse-wire",
-        "Gunmen killed at least 38 people at the Imperial Marhaba hotel in Sousse on Friday.",
-        "The attack was claimed by Islamic State, the Interior Ministry said.",
-        "Thirty of the dead were British tourists.",
-        "One gunman was shot dead by police.",
-    ), "2015-06-26")
+    first = dated(
+        make_test_article(
+            "sousse-wire",
+            "Gunmen killed at least 38 people at the Imperial Marhaba hotel in Sousse on Friday.",
+            "The attack was claimed by Islamic State, the Interior Ministry said.",
+            "Thirty of the dead were British tourists.",
+            "One gunman was shot dead by police.",
+        ),
+        "2015-06-26",
+    )
     first_cues = (
-        cue(first, 0, "killed", site="Imperial Marhaba hotel", site_type="hotel", place="Sousse",
-            date=day("2015-06-26")),
+        cue(
+            first,
+            0,
+            "killed",
+            site="Imperial Marhaba hotel",
+            site_type="hotel",
+            place="Sousse",
+            date=day("2015-06-26"),
+        ),
         cue(first, 1, "attack"),
     )
     first_extraction = Extraction(
@@ -121,13 +140,16 @@ def corpus() -> tuple[list[Extraction], FakeEntities]:
         first_cues,
         main_cue=0,
     )
-    second = dated(make_test_article(
-        "sousse-followup",
-        "The death toll from the hotel attack in Sousse rose to 39, officials said.",
-        "Two attackers took part, according to a witness.",
-        "No one has claimed responsibility for the shooting, Islamic State said.",
-        "It was the second attack since 17 people were killed at the Bardo museum in Tunis in March.",
-    ), "2015-06-27")
+    second = dated(
+        make_test_article(
+            "sousse-followup",
+            "The death toll from the hotel attack in Sousse rose to 39, officials said.",
+            "Two attackers took part, according to a witness.",
+            "No one has claimed responsibility for the shooting, Islamic State said.",
+            "It was the second attack since 17 people were killed at the Bardo museum in Tunis in March.",
+        ),
+        "2015-06-27",
+    )
     second_extraction = Extraction(
         second,
         (actor_mention(second, 2, "Islamic State", "armed_group", entities, "islamic-state"),),
@@ -139,27 +161,56 @@ def corpus() -> tuple[list[Extraction], FakeEntities]:
         (
             cue(second, 0, "attack", site="the hotel", site_type="hotel", place="Sousse"),
             cue(second, 2, "shooting"),
-            cue(second, 3, "attack", site="Bardo museum", site_type="museum", place="Tunis",
-                date=month("2015-03-01", "2015-03-31", "in March"), is_background=True),
+            cue(
+                second,
+                3,
+                "attack",
+                site="Bardo museum",
+                site_type="museum",
+                place="Tunis",
+                date=month("2015-03-01", "2015-03-31", "in March"),
+                is_background=True,
+            ),
         ),
         main_cue=0,
     )
-    older = dated(make_test_article(
-        "nairobi-1998",
-        "A truck bomb killed 213 people at the US embassy in Nairobi on Friday.",
-    ), "1998-08-08")
-    older_extraction = Extraction(
-        older, (), (claim(older, 0, "213", "killed", 213, 213),),
-        (cue(older, 0, "bomb", attack_type="bombing", place="Nairobi", date=day("1998-08-07")),), main_cue=0,
+    older = dated(
+        make_test_article(
+            "nairobi-1998",
+            "A truck bomb killed 213 people at the US embassy in Nairobi on Friday.",
+        ),
+        "1998-08-08",
     )
-    newer = dated(make_test_article(
-        "nairobi-2013",
-        "Gunmen stormed a shopping mall in Nairobi on Saturday, killing at least 39 people.",
-    ), "2013-09-22")
+    older_extraction = Extraction(
+        older,
+        (),
+        (claim(older, 0, "213", "killed", 213, 213),),
+        (cue(older, 0, "bomb", attack_type="bombing", place="Nairobi", date=day("1998-08-07")),),
+        main_cue=0,
+    )
+    newer = dated(
+        make_test_article(
+            "nairobi-2013",
+            "Gunmen stormed a shopping mall in Nairobi on Saturday, killing at least 39 people.",
+        ),
+        "2013-09-22",
+    )
     newer_extraction = Extraction(
-        newer, (), (claim(newer, 0, "at least 39", "killed", 39, None),),
-        (cue(newer, 0, "stormed", site="a shopping mall", site_type="mall", place="Nairobi",
-             date=day("2013-09-21", "Saturday")),), main_cue=0,
+        newer,
+        (),
+        (claim(newer, 0, "at least 39", "killed", 39, None),),
+        (
+            cue(
+                newer,
+                0,
+                "stormed",
+                site="a shopping mall",
+                site_type="mall",
+                place="Nairobi",
+                date=day("2013-09-21", "Saturday"),
+            ),
+        ),
+        main_cue=0,
     )
     return [first_extraction, second_extraction, older_extraction, newer_extraction], entities
 
@@ -195,7 +246,10 @@ def test_same_city_different_dates_are_different_incidents(corpus) -> None:  # t
     extractions, entities = corpus
     incidents, _, _ = group_incidents(extractions, entities, load_lexicon())
     nairobi = by_place(incidents, "nairobi")
-    assert [(i.date.start.year, i.attack_type) for i in nairobi] == [(1998, "bombing"), (2013, "armed_assault")]
+    assert [(i.date.start.year, i.attack_type) for i in nairobi] == [
+        (1998, "bombing"),
+        (2013, "armed_assault"),
+    ]
     assert nairobi[1].name == "Mall attack, Nairobi"
     assert [i.date.start.year for i in incidents] == sorted(i.date.start.year for i in incidents)
 
@@ -246,7 +300,9 @@ def test_output_does_not_depend_on_article_order(corpus) -> None:  # type: ignor
 
 
 def test_article_without_attack_gives_no_incident_and_unplaced_claims() -> None:
-    article = dated(make_test_article("notice", "France has more than 1,000 soldiers in the region."), "2015-01-01")
+    article = dated(
+        make_test_article("notice", "France has more than 1,000 soldiers in the region."), "2015-01-01"
+    )
     stray = claim(article, 0, "more than 1,000", "killed", 1000, None)
     incidents, records, conflicts = group_incidents(
         [Extraction(article, (), (stray,), (), None)], FakeEntities(ACTORS, PLACES), load_lexicon()

@@ -31,7 +31,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 QUOTES = "\"“”‘’'"
 CLAUSE_END = re.compile(r"[;:()]|,\s|\s(?:while|although|but|whereas)\s")
 PARTITIVE = re.compile(r"^\s*of\s+(?:the|them|whom|those|its|their|his|her|these)\b\s*", re.I)
-SIDE = re.compile(r"^\W*\s+on\s+the\s+(?P<side>[\w\s-]+?)\s+side\b", re.I)
+SIDE = re.compile(r"^[^.;()]{0,30}?\bon\s+the\s+(?P<side>[\w\s-]+?)\s+side\b", re.I)
+"""A toll by side: '"five dead, two injured" on the Malian army side'."""
 TIME_TAIL = re.compile(
     r"(?:\s+(?:on\s+)?(?:early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|earlier|later|morning|afternoon|evening|night|also|had|has|have|was|were|is))+$",
@@ -46,7 +47,10 @@ OF_PHRASE = re.compile(
 """A subject's complement naming a body: "six members of the security forces"."""
 RELATIVE = re.compile(r"^\s+(?:who|which|that)\s+(?:[^,;:()]*?\s)??(?=(?:had|have|has|were|was|are)\b)", re.I)
 """A relative clause between subject and verb: "the four gunmen who stormed ... had all been killed"."""
-QUOTED_APPOSITION = re.compile(r"^,\s*[\"“][^\"”]*[\"”]\s*,")
+QUOTED_APPOSITION = re.compile(
+    r"^,\s*(?:[\"“][^\"”]*[\"”]|[^,;:()]{1,50})\s*,(?=\s+(?:had|have|has|were|was|are|is)\b)"
+)
+"""An apposition between subject and verb: 'Three jihadists, "an Arab and ...", were killed'."""
 HEAD_NOUNS = frozenset({"people", "persons"})
 """Nouns that always end a subject: "two people" is never followed by more of the subject."""
 ANAPHORA = re.compile(
@@ -54,7 +58,7 @@ ANAPHORA = re.compile(
     re.I,
 )
 """A sentence that refers back to an earlier event named before it ("The dead in that attack ...")."""
-COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as)\s*$", re.I)
+COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as|and\s+of\s+[a-z]+\s+at)\s*$", re.I)
 ATTACKER_PARTITIVE = re.compile(r"\b(?:one|two|three|each|both|some|none|all|many)\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -274,8 +278,11 @@ def _next_is_noun(text: str, position: int) -> bool:
     if following is None:
         return False
     word = following.group(0).lower()
-    return word not in _rules().subject_stops and word not in _rules().kind_after and not find_figures(following.group(0))
-
+    return (
+        word not in _rules().subject_stops
+        and word not in _rules().kind_after
+        and not find_figures(following.group(0))
+    )
 
 
 def _kind_after(text: str, position: int, rules: _Rules) -> str | None:
@@ -341,13 +348,18 @@ def _share_kinds(text: str, readings: list[_Reading]) -> list[str | None]:
     """Coordinated figures share a kind: "23 hostages and 32 gunmen were killed" (from the last),
     "freed 685 workers and 107 foreigners" (from the first)."""
     kinds = [reading.kind for reading in readings]
+
+    def open_to(index: int, other: int) -> bool:
+        """A figure without a kind of its own and not a sub-count ("one of them") takes one."""
+        first, second = sorted((index, other))
+        joined = COORDINATION.match(text[readings[first].subject_end : readings[second].figure.start])
+        return kinds[index] is None and not readings[index].partitive and joined is not None
+
     for index in range(len(readings) - 2, -1, -1):
-        joined = COORDINATION.match(text[readings[index].subject_end : readings[index + 1].figure.start])
-        if kinds[index] is None and joined:
+        if open_to(index, index + 1):
             kinds[index] = kinds[index + 1]
     for index in range(1, len(readings)):
-        joined = COORDINATION.match(text[readings[index - 1].subject_end : readings[index].figure.start])
-        if kinds[index] is None and joined:
+        if open_to(index, index - 1):
             kinds[index] = kinds[index - 1]
     return kinds
 
@@ -372,6 +384,9 @@ def _subject_text(text: str, reading: _Reading, last_subject: str | None) -> str
     side = SIDE.match(text[reading.subject_end :])
     if side and not subject:
         subject = side["side"]
+        rules = _rules()
+        if fold(subject) + "s" in rules.strong_attackers | rules.weak_attackers:
+            subject += "s"
     if not subject and reading.partitive and last_subject:
         subject = last_subject
     return subject.strip(QUOTES) or DEFAULT_SUBJECT

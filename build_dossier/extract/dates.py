@@ -86,16 +86,6 @@ class FoundDate:
     refers_back: bool = False
     """True for "a week after the ..." : it dates the event named after it, not the sentence."""
 
-    @property
-    def is_earlier(self) -> bool:
-        """Phrased as the past of the story ("last March", "a week earlier")."""
-        words = self.date.expression.lower()
-        return (
-            self.refers_back
-            or bool(re.match(r"(?:last|earlier|late last|early last)\b", words))
-            or any(word in words for word in (" ago", " earlier", " previously"))
-        )
-
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])

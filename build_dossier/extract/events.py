@@ -29,7 +29,8 @@ REPORTING_DATE = re.compile(
 """A date right after a speech verb ("sources said early Saturday") dates the telling, not the attack."""
 
 RECALL_BEFORE = re.compile(
-    r"\b(?:since|than)\s+the\s+(?:\S+\s+){0,4}$|\b(?:recalled|recalling|anniversary of|echoes of)\s+(?:the\s+)?(?:\S+\s+){0,4}$",
+    r"\b(?:since|than)\s+the\s+(?:\S+\s+){0,4}$"
+    r"|\b(?:recalled|recalling|anniversary of|echoes of)\s+(?:the\s+)?(?:\S+\s+){0,4}$",
     re.I,
 )
 """Phrases before an attack word that point to an earlier attack ("the deadliest since the ...")."""
@@ -38,11 +39,14 @@ RECALL_BEFORE = re.compile(
 DATE_REACH = 160
 """A date further than this many characters from an attack word dates something else."""
 
-CLAUSE_BREAK = re.compile(r"\b(?:which|despite|while|but|although|whereas)\b|;", re.I)
+CLAUSE_BREAK = re.compile(r"\b(?:which|despite|while|but|although|whereas|since)\b|;", re.I)
 """A date across one of these dates another clause ("..., which ... a peace deal agreed in June")."""
 
 ATTACHED = re.compile(r"\s*(?:['’]s)?\s*")
 """What may stand between a name and the attack word it names ("the Paris massacre", "Paris's attacks")."""
+
+RELATIVE = re.compile(r"\s*,?\s*(?:where|when|in which|at which)\b")
+"""A place a relative clause describes: "the Westgate mall, where gunmen killed 67 people"."""
 
 ACTION_TYPE = "unknown"
 """Attack type of a cue read from a verb such as "killed", which does not say how."""
@@ -83,7 +87,9 @@ def _rules() -> _Rules:
             re.I,
         ),
         types=types,
-        earlier=re.compile(rf"\b(?:{_words_pattern(data['earlier_markers'])})\b(?:'s)?(?:\s+\S+){{0,2}}\s*$", re.I),
+        earlier=re.compile(
+            rf"\b(?:{_words_pattern(data['earlier_markers'])})\b(?:'s)?(?:\s+\S+){{0,2}}\s*$", re.I
+        ),
         generic=re.compile(rf"\b(?:{_words_pattern(data['generic_markers'])})\s*$", re.I),
     )
 
@@ -113,13 +119,17 @@ def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
             continue
         background = bool(rules.earlier.search(before) or RECALL_BEFORE.search(before))
         found.append(
-            _Trigger(match.start(), match.end(), match.group(0), rules.types[_key(match.group(0))], background)
+            _Trigger(
+                match.start(), match.end(), match.group(0), rules.types[_key(match.group(0))], background
+            )
         )
     return found
 
 
-def _is_generic_plural(trigger: _Trigger, text: str, places: list[Mention], dates: tuple[FoundDate, ...]) -> bool:
-    """"the attacks have spread" is no single event; "the Paris attacks", "last week's attacks",
+def _is_generic_plural(
+    trigger: _Trigger, text: str, places: list[Mention], dates: tuple[FoundDate, ...]
+) -> bool:
+    """ "the attacks have spread" is no single event; "the Paris attacks", "last week's attacks",
     "the attacks in Brussels" are: a plural attack word needs a place or date right at it."""
     if trigger.attack_type == ACTION_TYPE or not trigger.text.lower().endswith("s"):
         return False
@@ -153,7 +163,11 @@ def _date_for(
                 continue
         distance = max(trigger.start - found.end, found.start - trigger.end, 0)
         between = text[min(trigger.end, found.end) : max(trigger.start, found.start)]
-        if distance <= DATE_REACH and not CLAUSE_BREAK.search(between) and (best is None or distance < best[0]):
+        if (
+            distance <= DATE_REACH
+            and not CLAUSE_BREAK.search(between)
+            and (best is None or distance < best[0])
+        ):
             best = (distance, found)
     return best[1] if best else None
 
@@ -172,13 +186,21 @@ def _owner(start: int, end: int, triggers: list[_Trigger], text: str) -> int:
     return before[-1] if before else 0
 
 
-def _closest(index: int, candidates: list[_Candidate], triggers: list[_Trigger], text: str) -> _Candidate | None:
+def _closest(
+    index: int, candidates: list[_Candidate], triggers: list[_Trigger], text: str
+) -> _Candidate | None:
     """The candidate owned by this trigger nearest after it, else the nearest before it."""
     trigger = triggers[index]
     owned = [c for c in candidates if _owner(c[0], c[1], triggers, text) == index]
     after = [c for c in owned if c[0] >= trigger.end]
     if after:
         return min(after, key=lambda c: c[0])
+    if trigger.attack_type == ACTION_TYPE:
+        # "killed" takes only what follows it ("killed 30 people at a hotel in Ouagadougou"):
+        # a town before it is where something else happened ("a news conference in Algiers").
+        owned = [
+            c for c in owned if _attached(c[1], trigger, text) or RELATIVE.match(text[c[1] : trigger.start])
+        ]
     return max(owned, key=lambda c: c[1]) if owned else None
 
 
@@ -194,16 +216,22 @@ def _merge(first: EventCue, other: EventCue) -> EventCue:
     )
 
 
-def _sentence_cues(sentence: Sentence, article: Article, mentions: list[Mention], lexicon: Lexicon) -> list[EventCue]:
+def _sentence_cues(
+    sentence: Sentence, article: Article, mentions: list[Mention], lexicon: Lexicon
+) -> list[EventCue]:
     rules = _rules()
     places = [m for m in mentions if m.category == "place"]
     dates = _event_dates(sentence, article.published)
-    triggers = [t for t in _triggers(sentence, rules) if not _is_generic_plural(t, sentence.text, places, dates)]
+    triggers = [
+        t for t in _triggers(sentence, rules) if not _is_generic_plural(t, sentence.text, places, dates)
+    ]
     if not triggers:
         return []
     cities = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "city"]
     countries = [
-        (m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "country" and m.subkind is None
+        (m.span.start, m.span.end, m.surface, m.subkind)
+        for m in places
+        if m.kind == "country" and m.subkind is None
     ]
     named_sites = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "site"]
     unnamed_sites = [

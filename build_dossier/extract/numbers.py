@@ -18,10 +18,7 @@ from number_parser import parse_number
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers.yml"
 
-_WORD = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))}|hundred|thousand)"
-_WORDS = rf"{_WORD}(?:(?:[ -]+|\s+and\s+)(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d:.,]\d)"
-_NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 YEAR_RANGE = range(1800, 2101)
 """Four digits written without a comma in this range are a year, never a count."""
 
@@ -60,14 +57,16 @@ def _tables() -> _Tables:
     qualifiers = {key.lower(): value for key, value in data["qualifiers"].items()}
     units = {key.lower(): int(value) for key, value in data["units"].items()}
     vague = {key.lower(): int(value) for key, value in data["vague"].items()}
+    word = rf"(?:{_alternation(data['number_words'])})"
+    number = rf"(?:{_DIGITS}|{word}(?:(?:[ -]+|\s+and\s+){word})*)"
     pattern = re.compile(
         rf"(?<![\w:.,-])(?:(?P<qualifier>{_alternation(list(qualifiers))})\s+)?"
-        rf"(?:between\s+(?P<between_low>{_NUMBER})\s+and\s+(?P<between_high>{_NUMBER})"
-        rf"|(?P<range_low>{_NUMBER})\s+(?:or|to)\s+(?P<range_high>{_NUMBER})"
+        rf"(?:between\s+(?P<between_low>{number})\s+and\s+(?P<between_high>{number})"
+        rf"|(?P<range_low>{number})\s+(?:or|to)\s+(?P<range_high>{number})"
         rf"|(?P<dash_low>\d+)\s*[-–]\s*(?P<dash_high>\d+)"
         rf"|(?P<unit>{_alternation(list(units))})"
         rf"|(?P<vague>{_alternation(list(vague))})(?=\s+of\b)"
-        rf"|(?P<single>{_NUMBER}))(?![\w-]|:\d)",
+        rf"|(?P<single>{number}))(?![\w-]|:\d)",
         re.IGNORECASE,
     )
     return _Tables(qualifiers, units, vague, pattern)

@@ -31,12 +31,11 @@ from build_dossier.model import (
     EventCue,
     Extraction,
     Incident,
+    Mention,
 )
 from build_dossier.slugs import fold, unique_slugs
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-RESPONSIBILITY_FILE = DATA_DIR / "responsibility.yml"
-EVENTS_FILE = DATA_DIR / "events.yml"
 
 SIEGE_DAYS = 4
 """Single days named for one attack this close together are one span (a siege over a weekend)."""
@@ -45,35 +44,53 @@ REPORT_WINDOW_DAYS = 3
 """An article's own story with no date in its text is taken to have happened at most this many
 days before publication (wire copy reports the same or the next days)."""
 
-NAME_WORDS = (
-    "siege",
-    "hostage taking",
-    "massacre",
-    "bombings",
-    "bombing",
-    "attacks",
-    "attack",
-    "shooting",
-    "raid",
-    "ambush",
-    "assault",
-)
-"""Attack words that can name an incident, most telling first; other triggers ("stormed",
-"standoff") describe it but make a poor name, and "attack" stands in when none is used."""
+PERPETRATOR_KINDS = ("armed_group", "organisation")
+"""Actor kinds that can be named as perpetrators: a government claiming an attack is reporting it."""
 
-ATTACKER_SUBJECTS = frozenset(
-    "attackers attacker gunmen gunman assailants assailant militants militant insurgents insurgent "
-    "terrorists terrorist jihadists jihadist fighters fighter extremists kidnappers hostage-takers "
-    "perpetrators suicide bombers bombers".split()
-)
-"""Words for the attackers themselves: "two of the gunmen killed" and "two killed on the
-insurgent side" count the same people."""
+PERPETRATOR_REACH = 60
+"""Characters between a perpetrator phrase and the group it names ("claimed by the Sahara-based
+Islamist militant group al-Mourabitoun")."""
 
-OVERALL_SUBJECTS = frozenset(
-    "people persons person hostages hostage victims dead deaths killed guests staff lives".split()
-)
-"""Words that make a figure an overall count ("22 people", "22 hostages", "seven dead") rather
-than a partial one ("four Malian soldiers", "nine civilians")."""
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """Words from ``data/incidents.yml`` and ``data/events.yml``."""
+
+    name_words: tuple[str, ...]
+    attacker_subjects: frozenset[str]
+    overall_subjects: frozenset[str]
+    attack_types: tuple[str, ...]
+    """Attack types most specific first: a siege whose reports also say "attack" is a hostage taking."""
+    perpetrator_before: re.Pattern[str]
+    """A phrase just before the group that carried out the attack ("claimed by ...")."""
+    perpetrator_after: re.Pattern[str]
+    """A phrase just after it ("... claimed responsibility")."""
+    negations: tuple[re.Pattern[str], ...]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    words = yaml.safe_load((DATA_DIR / "incidents.yml").read_text(encoding="utf-8"))
+    events = yaml.safe_load((DATA_DIR / "events.yml").read_text(encoding="utf-8"))
+    return _Vocabulary(
+        name_words=tuple(words["name_words"]),
+        attacker_subjects=frozenset(fold(word) for word in words["attacker_subjects"]),
+        overall_subjects=frozenset(fold(word) for word in words["overall_subjects"]),
+        attack_types=tuple(events["attack_types"]),
+        perpetrator_before=re.compile(
+            rf"\b(?:{_alternation(events['perpetrator_before_actor'])})\b[^.;]{{0,{PERPETRATOR_REACH}}}$",
+            re.I,
+        ),
+        perpetrator_after=re.compile(
+            rf"^[^.;]{{0,{PERPETRATOR_REACH}}}?\b(?:{_alternation(events['perpetrator_after_actor'])})\b",
+            re.I,
+        ),
+        negations=tuple(re.compile(pattern, re.I) for pattern in events["perpetrator_negations"]),
+    )
 
 
 class EntityIndex(Protocol):
@@ -95,9 +112,9 @@ class _Report:
     cues: list[EventCue]
     background: bool
     place: str | None = None
-    place_votes: int = 0
-    """How strongly the text puts it there: two for each cue naming the town, one for each other
-    mention of it in the story; 0 for a place guessed from the dateline."""
+    place_votes: tuple[int, int] = (0, 0)
+    """How strongly the text puts it there: (cues naming the town, all mentions of it in the
+    story and the dateline)."""
     country: str | None = None
     site: str | None = None
     site_core: str | None = None
@@ -107,37 +124,11 @@ class _Report:
     sentences: set[int] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    claimed: tuple[re.Pattern[str], ...]
-    negations: tuple[re.Pattern[str], ...]
-
-
-@functools.cache
-def _responsibility() -> _Patterns:
-    data = yaml.safe_load(RESPONSIBILITY_FILE.read_text(encoding="utf-8"))
-    return _Patterns(
-        tuple(re.compile(pattern, re.I) for pattern in data["claimed"]),
-        tuple(re.compile(pattern, re.I) for pattern in data["negations"]),
-    )
-
-
-@functools.cache
-def _attack_type_order() -> tuple[str, ...]:
-    """Attack types most specific first, as ``data/events.yml`` lists them: a siege whose
-    reports also say "attack" is a hostage taking."""
-    return tuple(yaml.safe_load(EVENTS_FILE.read_text(encoding="utf-8"))["attack_types"])
-
-
 def _attack_type(cues: Sequence[EventCue]) -> str:
     used = {cue.attack_type for cue in cues}
-    return next((kind for kind in _attack_type_order() if kind in used), _majority(c.attack_type for c in cues) or "unknown")
-
-
-def _names_perpetrator(sentence: str) -> bool:
-    patterns = _responsibility()
-    return any(p.search(sentence) for p in patterns.claimed) and not any(
-        p.search(sentence) for p in patterns.negations
+    return next(
+        (kind for kind in _vocabulary().attack_types if kind in used),
+        _majority(c.attack_type for c in cues) or "unknown",
     )
 
 
@@ -180,7 +171,8 @@ class _Places:
 
 def _report_date(dates: Iterable[DateRef | None]) -> DateRef | None:
     """The days an attack took: single days named close together ("late on Friday", "on
-    Saturday") make one range; otherwise the most precise date."""
+    Saturday", "on Tuesday" for a siege) make one range from the first; otherwise the most
+    precise date."""
     known = [d for d in dates if d is not None]
     days = sorted({d for d in known if d.start == d.end}, key=lambda d: (d.start, d.expression))
     if not days:
@@ -218,16 +210,14 @@ def _fill_report(
     if not sites and report.site_type:
         sites = [site for site in named_sites if site.subkind == report.site_type][:1]
     report.site = _majority(site.id for site in sites)
-    votes: Counter[str] = Counter()
-    for town in (places.town_of(place) for place in found_places):
-        if town:
-            votes[town] += 2
+    cue_votes: Counter[str] = Counter(town for town in (places.town_of(p) for p in found_places) if town)
+    votes: Counter[str] = Counter({town: 2 * count for town, count in cue_votes.items()})
     votes.update(story_cities)
     votes.update(town for town in (places.town_of(site) for site in sites) if town)
     towns = [town for town in votes if places.by_id[town].kind != "country"] or list(votes)
     if towns:
         report.place = max(towns, key=lambda town: votes[town])
-        report.place_votes = votes[report.place]
+        report.place_votes = (cue_votes[report.place], votes[report.place])
     site = places.by_id.get(report.site or "")
     place = places.by_id.get(report.place or "")
     report.country = next((p.country for p in (place, site) if p is not None and p.country), None)
@@ -241,7 +231,8 @@ def _mentioned(extraction: Extraction, places: _Places, sentences: set[int], kin
     for mention in extraction.mentions:
         if mention.category == "place" and mention.kind == kind and mention.span.sentence in sentences:
             place = places.by_id.get(
-                places.entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start) or ""
+                places.entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start)
+                or ""
             )
             if place is not None and place.kind == kind:
                 found.append(place)
@@ -272,11 +263,14 @@ def _article_reports(
     story = {s.index for s in extraction.article.sentences} - {r.cues[0].span.sentence for r in background}
     main = _Report(article, own, False, sentences=story)
     cities = [city.id for city in _mentioned(extraction, places, story, "city")]
+    dateline = places.town_of(places.find(article, extraction.article.dateline))
+    if dateline:
+        cities.append(dateline)
     _fill_report(main, places, lexicon, cities, _mentioned(extraction, places, story, "site"))
-    if main.place is None:
-        main.place = places.town_of(places.find(article, extraction.article.dateline))
     if main.country is None:
-        main.country = _majority(country.country for country in _mentioned(extraction, places, story, "country"))
+        main.country = _majority(
+            country.country for country in _mentioned(extraction, places, story, "country")
+        )
     main.date = main.date or _publication_window(extraction.article.published)
     return main, background
 
@@ -305,16 +299,24 @@ def _fits(report: _Report, anchor: _Report, key_kind: str) -> bool:
         if _days_apart(report.date, anchor.date) > reach:
             return False
     if key_kind == "country":
-        return report.date is not None and anchor.date is not None and (
-            report.site_type is None or anchor.site_type is None or report.site_type == anchor.site_type
+        return (
+            report.date is not None
+            and anchor.date is not None
+            and (report.site_type is None or anchor.site_type is None or report.site_type == anchor.site_type)
         )
     return True
 
 
 def _precision(report: _Report) -> tuple[object, ...]:
     date = report.date
-    return (date is None, _span_days(date) if date else 0, date.start if date else dt.date.min,
-            report.background, report.article, report.cues[0].span.sentence if report.cues else 0)
+    return (
+        date is None,
+        _span_days(date) if date else 0,
+        date.start if date else dt.date.min,
+        report.background,
+        report.article,
+        report.cues[0].span.sentence if report.cues else 0,
+    )
 
 
 def _group(reports: list[_Report]) -> list[list[_Report]]:
@@ -352,21 +354,23 @@ def _group(reports: list[_Report]) -> list[list[_Report]]:
 
 
 def _group_place(group: list[_Report]) -> str | None:
-    """The town the reports name most strongly."""
+    """The town the reports' cues name most, then the one they mention most."""
+    cue_votes: Counter[str] = Counter()
     votes: Counter[str] = Counter()
     for report in group:
         if report.place:
-            votes[report.place] += report.place_votes + 1
-    return sorted(votes, key=lambda place: (-votes[place], place))[0] if votes else None
+            cue_votes[report.place] += report.place_votes[0]
+            votes[report.place] += report.place_votes[1] + 1
+    return sorted(votes, key=lambda place: (-cue_votes[place], -votes[place], place))[0] if votes else None
 
 
 def _name_word(cues: Iterable[EventCue]) -> str:
     triggers = {fold(cue.trigger) for cue in cues}
-    return next((word for word in NAME_WORDS if word in triggers), "attack")
+    return next((word for word in _vocabulary().name_words if word in triggers), "attack")
 
 
 def _incident_name(members: list[_Report], places: _Places) -> str:
-    """"Radisson Blu hotel siege, Bamako", "Restaurant attack, Bamako", "Paris massacre"."""
+    """ "Radisson Blu hotel siege, Bamako", "Restaurant attack, Bamako", "Paris massacre"."""
     cues = [cue for report in members for cue in report.cues]
     word = _name_word(cues)
     place = places.by_id.get(_group_place(members) or "")
@@ -382,26 +386,54 @@ def _incident_name(members: list[_Report], places: _Places) -> str:
     return f"{head}, {place.name}" if place else head
 
 
-def _actor_ids(extraction: Extraction, sentences: set[int], entities: EntityIndex) -> list[str]:
-    ids = []
+def _actor_mentions(
+    extraction: Extraction, sentences: set[int], entities: EntityIndex
+) -> list[tuple[Mention, str]]:
+    found = []
     for mention in extraction.mentions:
         if mention.category == "actor" and mention.span.sentence in sentences:
-            found = entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start)
-            ids.append(found or entities.find(extraction.article.id, mention.surface, "actor"))
-    return [actor for actor in ids if actor]
+            actor = entities.entity_at(extraction.article.id, mention.span.sentence, mention.span.start)
+            actor = actor or entities.find(extraction.article.id, mention.surface, "actor")
+            if actor:
+                found.append((mention, actor))
+    return found
 
 
-def _perpetrator_ids(extraction: Extraction, sentences: set[int], entities: EntityIndex) -> list[str]:
-    """Armed groups named in a sentence that says who claimed or carried out the attack."""
+def _perpetrator_side(mention: Mention) -> str | None:
+    """ "by" when named right after "claimed by", "subject" when named before "claimed
+    responsibility"; None when neither or when the sentence denies a claim."""
+    vocabulary = _vocabulary()
+    text = mention.span.text
+    if any(pattern.search(text) for pattern in vocabulary.negations):
+        return None
+    if vocabulary.perpetrator_before.search(text[: mention.span.start]):
+        return "by"
+    if vocabulary.perpetrator_after.search(text[mention.span.end :]):
+        return "subject"
+    return None
+
+
+def _actors_and_perpetrators(
+    extraction: Extraction, sentences: set[int], entities: EntityIndex
+) -> tuple[list[str], list[str]]:
+    """Actor ids named in the sentences, and those of armed groups (or unlisted organisations)
+    named as having claimed or carried out the attack. Of several groups before "claimed
+    responsibility" only the first is its subject ("Al Shabaab, allied to al Qaeda, claimed ...")."""
     kinds = {actor.id: actor.kind for actor in entities.actors}
-    claiming = {
-        s.index for s in extraction.article.sentences if s.index in sentences and _names_perpetrator(s.text)
-    }
-    return [
-        actor
-        for actor in _actor_ids(extraction, claiming, entities)
-        if kinds.get(actor) == "armed_group"
-    ]
+    named = _actor_mentions(extraction, sentences, entities)
+    perpetrators = []
+    subject_found: set[int] = set()
+    for mention, actor in named:
+        if kinds.get(actor) not in PERPETRATOR_KINDS:
+            continue
+        side = _perpetrator_side(mention)
+        if side == "subject" and mention.span.sentence in subject_found:
+            continue
+        if side == "subject":
+            subject_found.add(mention.span.sentence)
+        if side:
+            perpetrators.append(actor)
+    return [actor for _, actor in named], perpetrators
 
 
 def normalise_subject(kind: str, subject: str) -> str:
@@ -409,9 +441,9 @@ def normalise_subject(kind: str, subject: str) -> str:
     they are called; "people", "hostages", "dead" are the overall toll; anything else (a
     nationality, "Malian soldiers") is a partial count of its own."""
     words = fold(subject).split()
-    if kind == "attackers" or (words and words[-1] in ATTACKER_SUBJECTS):
+    if kind == "attackers" or (words and words[-1] in _vocabulary().attacker_subjects):
         return "attackers"
-    if not words or words[-1] in OVERALL_SUBJECTS:
+    if not words or words[-1] in _vocabulary().overall_subjects:
         return "people"
     return " ".join(words)
 
@@ -425,7 +457,7 @@ def _stated(claim: Claim) -> tuple[int | None, int | None]:
 
 
 def _claim_order(claim_id: str) -> tuple[str, int]:
-    """"a-c10" after "a-c9": article id, then the claim's number in it."""
+    """ "a-c10" after "a-c9": article id, then the claim's number in it."""
     article, _, number = claim_id.rpartition("-c")
     return article, int(number)
 
@@ -514,8 +546,15 @@ def _claimed_reports(
     }
 
 
+def _group_date(group: list[_Report]) -> DateRef | None:
+    """From the dates the cues give; the publication window only when no cue gives one."""
+    return _report_date(cue.date for report in group for cue in report.cues) or _most_precise(
+        report.date for report in group
+    )
+
+
 def _group_order(group: list[_Report]) -> tuple[object, ...]:
-    date = _report_date(report.date for report in group)
+    date = _group_date(group)
     first = min((r.article, min((c.span.sentence for c in r.cues), default=0)) for r in group)
     return (date is None, date.start if date else dt.date.min, _group_place(group) or "", first)
 
@@ -530,9 +569,9 @@ def _incident(
     actors: list[str] = []
     perpetrators: list[str] = []
     for report in group:
-        extraction = by_article[report.article]
-        actors += _actor_ids(extraction, report.sentences, entities)
-        perpetrators += _perpetrator_ids(extraction, report.sentences, entities)
+        named, claimed = _actors_and_perpetrators(by_article[report.article], report.sentences, entities)
+        actors += named
+        perpetrators += claimed
     cues = sorted(
         (cue for report in group for cue in report.cues),
         key=lambda cue: (cue.span.article, cue.span.sentence, cue.span.start),
@@ -540,7 +579,7 @@ def _incident(
     return Incident(
         id=incident_id,
         name=name,
-        date=_report_date(report.date for report in group),
+        date=_group_date(group),
         place=_group_place(group),
         site=_majority(report.site for report in group),
         attack_type=_attack_type(cues),

@@ -12,10 +12,8 @@ AUDITED = ["home", "incident", "actor", "place", "source", "map", "timeline"]
 BLOCKING = {"serious", "critical"}
 
 
-@pytest.mark.parametrize("kind", AUDITED)
-def test_no_serious_accessibility_violations(page: Page, targets: Targets, kind: str) -> None:
-    page.goto(targets[kind])
-    page.wait_for_load_state("networkidle")
+def blocking_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page as loaded, one line each."""
     result = Axe().run(page)
     violations = result.response["violations"]
     blocking = [
@@ -24,4 +22,23 @@ def test_no_serious_accessibility_violations(page: Page, targets: Targets, kind:
         for v in violations
         if v["impact"] in BLOCKING
     ]
+    return blocking
+
+
+@pytest.mark.parametrize("kind", AUDITED)
+def test_no_serious_accessibility_violations(page: Page, targets: Targets, kind: str) -> None:
+    page.goto(targets[kind])
+    page.wait_for_load_state("networkidle")
+    blocking = blocking_violations(page)
+    assert blocking == [], "\n".join(blocking)
+
+
+@pytest.mark.parametrize("kind", ["incident", "map"])
+def test_dark_scheme_has_no_serious_violations(page: Page, targets: Targets, kind: str) -> None:
+    """Readers whose system prefers dark get the slate scheme; its contrast is checked too."""
+    page.emulate_media(color_scheme="dark")
+    page.goto(targets[kind])
+    page.wait_for_load_state("networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    blocking = blocking_violations(page)
     assert blocking == [], "\n".join(blocking)
