@@ -23,6 +23,10 @@ WIDTH, HEIGHT = 800, 500
 MIN_SPAN_DEGREES = 12.0
 MARKER_SPREAD = 7.0
 """Pixels between incident markers that share one point, so each stays clickable."""
+MAX_INCIDENT_MARKERS = 150
+MAX_PLACE_MARKERS = 100
+"""The map shows the most-reported incidents and most-named places, so its size does not grow
+with the dossier; every incident and place is in the GeoJSON download."""
 PAGE = "map.md"
 
 
@@ -117,8 +121,10 @@ class Marker:
 
 
 def markers(index: Index, incidents: list[Incident], places: list[Entity]) -> list[Marker]:
-    """One marker per incident and per non-country place with coordinates."""
+    """One marker per incident and per non-country place with coordinates, the best-sourced first."""
     found = []
+    incidents = sorted(incidents, key=lambda i: (-len(i.sources), i.id))[:MAX_INCIDENT_MARKERS]
+    places = sorted(places, key=lambda p: (-len(p.mentions), p.id))[:MAX_PLACE_MARKERS]
     for incident in incidents:
         coordinates = index.coordinates_of(incident)
         if coordinates:
@@ -188,6 +194,9 @@ def render_map_page(index: Index, incidents: list[Incident], places: list[Entity
     parts += [
         "Red markers are incidents, blue markers are places. "
         "Country outlines: Natural Earth (public domain).",
+        "",
+        f"The map shows at most the {MAX_INCIDENT_MARKERS} most-reported incidents and the "
+        f"{MAX_PLACE_MARKERS} most-named places; the [GeoJSON download](data/dossier.geojson) has them all.",
         "",
         render_svg(found),
         "",

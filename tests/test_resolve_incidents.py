@@ -280,6 +280,28 @@ def test_same_figure_with_and_without_qualifier_is_no_conflict(corpus) -> None: 
     assert [(c.kind, c.subject) for c in conflicts] == []
 
 
+def test_part_of_a_count_is_no_conflict_with_the_whole() -> None:
+    story = dated(
+        make_test_article(
+            "bassam",
+            "Gunmen opened fire at a beach resort, killing nine civilians, five of whom were foreigners.",
+        ),
+        "2016-03-13",
+    )
+    whole = claim(story, 0, "nine", "killed", 9, 9, "civilians")
+    text = story.sentences[0].text
+    start = text.index("five of whom")
+    part = replace(whole, low=5, high=5, figure="five", span=replace(whole.span, start=start, end=start + 4))
+    extraction = Extraction(
+        story, (), (whole, part), (cue(story, 0, "opened fire", place="Sousse"),), main_cue=0
+    )
+    incidents, records, conflicts = group_incidents(
+        [extraction], FakeEntities(ACTORS, PLACES), load_lexicon()
+    )
+    assert [r.incident for r in records] == [incidents[0].id] * 2
+    assert conflicts == ()
+
+
 def test_perpetrator_needs_a_claim_of_responsibility_that_is_not_denied(corpus) -> None:  # type: ignore[no-untyped-def]
     extractions, entities = corpus
     incidents, _, _ = group_incidents(extractions, entities, load_lexicon())
@@ -321,7 +343,10 @@ def test_article_without_attack_gives_no_incident_and_unplaced_claims() -> None:
         ("killed", "people", "people"),
         ("killed", "hostages", "people"),
         ("killed", "", "people"),
-        ("killed", "Malian soldiers", "malian soldiers"),
+        ("killed", "Malian soldiers", "malian forces"),
+        ("killed", "Malian army", "malian forces"),
+        ("injured", "the Kenyan security forces", "kenyan security forces"),
+        ("killed", "civilians", "civilians"),
         ("killed", "British tourists", "british tourists"),
         ("hostages", "guests and staff", "people"),
         ("injured", "private security guards", "private security guards"),

@@ -129,8 +129,9 @@ def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
 def _is_generic_plural(
     trigger: _Trigger, text: str, places: list[Mention], dates: tuple[FoundDate, ...]
 ) -> bool:
-    """ "the attacks have spread" is no single event; "the Paris attacks", "last week's attacks",
-    "the attacks in Brussels" are: a plural attack word needs a place or date right at it."""
+    """True for a plural attack word with no place or date right at it: "the attacks have
+    spread" is no single event; "the Paris attacks", "last week's attacks", "the attacks in
+    Brussels" are."""
     if trigger.attack_type == ACTION_TYPE or not trigger.text.lower().endswith("s"):
         return False
     spans = [(m.span.start, m.span.end) for m in places] + [(d.start, d.end) for d in dates]
@@ -217,9 +218,14 @@ def _merge(first: EventCue, other: EventCue) -> EventCue:
 
 
 def _sentence_cues(
-    sentence: Sentence, article: Article, mentions: list[Mention], lexicon: Lexicon
+    sentence: Sentence,
+    article: Article,
+    mentions: list[Mention],
+    site_pattern: re.Pattern[str],
+    lexicon: Lexicon,
 ) -> list[EventCue]:
     rules = _rules()
+    text = sentence.text
     places = [m for m in mentions if m.category == "place"]
     dates = _event_dates(sentence, article.published)
     triggers = [
@@ -236,7 +242,7 @@ def _sentence_cues(
     named_sites = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "site"]
     unnamed_sites = [
         (match.start(), match.end(), match.group(0), lexicon.site_types.get(match["noun"].lower()))
-        for match in _unnamed_site_pattern(tuple(sorted(lexicon.site_types))).finditer(sentence.text)
+        for match in site_pattern.finditer(text)
         if not any(site[0] <= match.start("noun") < site[1] for site in named_sites)
     ]
     story: int | None = None
@@ -249,7 +255,6 @@ def _sentence_cues(
         background = trigger.background or bool(
             found_date and (found_date.refers_back or is_before_story(found_date.date, article.published))
         )
-        text = sentence.text
         place = _closest(index, cities, triggers, text)
         site = _closest(index, named_sites, triggers, text) or _closest(index, unnamed_sites, triggers, text)
         if trigger.attack_type == ACTION_TYPE and place is None and site is None:
@@ -261,7 +266,7 @@ def _sentence_cues(
             attack_type=trigger.attack_type,
             place=place[2] if place else None,
             site=site[2] if site else None,
-            site_type=lexicon.site_types.get(site[3] or "", site[3]) if site else None,
+            site_type=site[3] if site else None,
             date=found_date.date if found_date else None,
             is_background=background,
         )
@@ -290,8 +295,10 @@ def find_event_cues(
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.span.sentence, []).append(mention)
+    site_pattern = _unnamed_site_pattern(tuple(sorted(lexicon.site_types)))
     cues: list[EventCue] = []
     for sentence in article.sentences:
-        cues.extend(_sentence_cues(sentence, article, by_sentence.get(sentence.index, []), lexicon))
+        mentioned = by_sentence.get(sentence.index, [])
+        cues.extend(_sentence_cues(sentence, article, mentioned, site_pattern, lexicon))
     main_cue = next((index for index, cue in enumerate(cues) if not cue.is_background), None)
     return tuple(cues), main_cue

@@ -59,6 +59,8 @@ class _Vocabulary:
     name_words: tuple[str, ...]
     attacker_subjects: frozenset[str]
     overall_subjects: frozenset[str]
+    force_subjects: tuple[str, ...]
+    part_of: re.Pattern[str]
     attack_types: tuple[str, ...]
     """Attack types most specific first: a siege whose reports also say "attack" is a hostage taking."""
     perpetrator_before: re.Pattern[str]
@@ -80,6 +82,8 @@ def _vocabulary() -> _Vocabulary:
         name_words=tuple(words["name_words"]),
         attacker_subjects=frozenset(fold(word) for word in words["attacker_subjects"]),
         overall_subjects=frozenset(fold(word) for word in words["overall_subjects"]),
+        force_subjects=tuple(sorted((fold(word) for word in words["force_subjects"]), key=len, reverse=True)),
+        part_of=re.compile(rf"^[\s\"']*(?:{_alternation(words['part_of'])})\b", re.I),
         attack_types=tuple(events["attack_types"]),
         perpetrator_before=re.compile(
             rf"\b(?:{_alternation(events['perpetrator_before_actor'])})\b[^.;]{{0,{PERPETRATOR_REACH}}}$",
@@ -438,14 +442,24 @@ def _actors_and_perpetrators(
 
 def normalise_subject(kind: str, subject: str) -> str:
     """The subject two figures must share to be compared: attackers are one subject whatever
-    they are called; "people", "hostages", "dead" are the overall toll; anything else (a
-    nationality, "Malian soldiers") is a partial count of its own."""
-    words = fold(subject).split()
-    if kind == "attackers" or (words and words[-1] in _vocabulary().attacker_subjects):
+    they are called; "people", "hostages", "dead" are the overall toll; a country's soldiers,
+    army or troops are its forces; anything else ("nine civilians") is a partial count of its own."""
+    vocabulary = _vocabulary()
+    folded = re.sub(r"^(?:the|a|an) ", "", fold(subject))
+    words = folded.split()
+    if kind == "attackers" or (words and words[-1] in vocabulary.attacker_subjects):
         return "attackers"
-    if not words or words[-1] in _vocabulary().overall_subjects:
+    if not words or words[-1] in vocabulary.overall_subjects:
         return "people"
-    return " ".join(words)
+    for force in vocabulary.force_subjects:
+        if folded == force or folded.endswith(f" {force}"):
+            return " ".join([*folded.removesuffix(force).split(), "forces"])
+    return folded
+
+
+def _is_part(claim: Claim) -> bool:
+    """A figure counting part of another ("five of whom")."""
+    return bool(_vocabulary().part_of.match(claim.span.text[claim.span.end :]))
 
 
 def _stated(claim: Claim) -> tuple[int | None, int | None]:
@@ -466,7 +480,7 @@ def _conflicts(records: Sequence[ClaimRecord]) -> tuple[Conflict, ...]:
     """Figures for one incident, kind and subject that are not all the same value."""
     groups: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
     for record in records:
-        if record.incident is not None:
+        if record.incident is not None and not _is_part(record.claim):
             subject = normalise_subject(record.claim.kind, record.claim.subject)
             groups[(record.incident, record.claim.kind, subject)].append(record)
     return tuple(
