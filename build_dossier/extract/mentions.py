@@ -700,6 +700,11 @@ class _SentenceReader:
             self._person(title_end, end, role=self._span_text(i, title_end), country=country.code)
             return
         before = len(self.found)
+        curated_end = self._curated_at(rest)  # "the Chinese Xinhua news agency" is the agency, not a town
+        if curated_end is not None:
+            if curated_end < end:
+                self._phrase(curated_end, end)
+            return
         self._typed_phrase(rest, end)
         if len(self.found) > before:
             found = self.found[-1]
