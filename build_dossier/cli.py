@@ -43,9 +43,15 @@ def main() -> None:
 
 
 @main.command("build")
-@click.option("--seeds", "seeds_dir", default="seeds", show_default=True, help="Folder of article .txt files.")
-@click.option("--docs", "docs_dir", default="docs", show_default=True, help="MkDocs docs folder to write into.")
-@click.option("--jobs", default=1, show_default=True, help="Processes for extraction (same output for any value).")
+@click.option(
+    "--seeds", "seeds_dir", default="seeds", show_default=True, help="Folder of article .txt files."
+)
+@click.option(
+    "--docs", "docs_dir", default="docs", show_default=True, help="MkDocs docs folder to write into."
+)
+@click.option(
+    "--jobs", default=1, show_default=True, help="Processes for extraction (same output for any value)."
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the pages in docs/ are not up to date.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the build gave warnings.")
 def build_command(seeds_dir: str, docs_dir: str, jobs: int, check: bool, strict: bool) -> None:
@@ -63,7 +69,8 @@ def build_command(seeds_dir: str, docs_dir: str, jobs: int, check: bool, strict:
     report, dossier = result.report, result.dossier
     verb = "would write" if check else "wrote"
     click.echo(
-        f"{len(dossier.articles)} articles, {len(dossier.incidents)} incidents, {len(dossier.actors)} actors, "
+        f"{len(dossier.articles)} articles, {len(dossier.incidents)} incidents, "
+        f"{len(dossier.actors)} actors, "
         f"{len(dossier.places)} places, {len(dossier.claims)} claims; "
         f"{verb} {len(report.written)} pages, removed {len(report.removed)}, {report.unchanged} unchanged"
     )
@@ -126,7 +133,8 @@ def bench_command(sizes: str, jobs: int, workdir: Path) -> None:
 
     try:
         counts = [int(size) for size in sizes.split(",") if size.strip()]
-    except ValueError:
-        raise click.BadParameter(f"{sizes!r} is not a comma-separated list of numbers", param_hint="--sizes")
+    except ValueError as error:
+        message = f"{sizes!r} is not a comma-separated list of numbers"
+        raise click.BadParameter(message, param_hint="--sizes") from error
     rows = run_bench(counts, workdir=workdir, jobs=jobs, out=sys.stdout)
     click.echo(format_rows(rows))

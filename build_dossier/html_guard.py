@@ -28,16 +28,48 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 SVG_TAGS = frozenset(
-    {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text",
-     "tspan", "title", "desc"}
+    {
+        "svg",
+        "g",
+        "path",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "rect",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+    }
 )
-ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS | SVG_TAGS | {"details", "summary", "mark", "figure",
-                                                       "figcaption"})
+ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS | SVG_TAGS | {"details", "summary", "mark", "figure", "figcaption"})
 
-_SHAPE = {"fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-dasharray",
-          "stroke-linecap", "stroke-linejoin", "opacity", "transform"}
-_COMMON = {"id", "class", "title", "lang", "dir", "role", "aria-label", "aria-labelledby",
-           "aria-describedby", "aria-hidden"}
+_SHAPE = {
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "opacity",
+    "transform",
+}
+_COMMON = {
+    "id",
+    "class",
+    "title",
+    "lang",
+    "dir",
+    "role",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-hidden",
+}
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _COMMON,
     "a": {"href", "hreflang"},
@@ -55,8 +87,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "polyline": _SHAPE | {"points"},
     "polygon": _SHAPE | {"points"},
     "rect": _SHAPE | {"x", "y", "width", "height", "rx", "ry"},
-    "text": _SHAPE | {"x", "y", "dx", "dy", "font-size", "font-weight", "text-anchor",
-                      "dominant-baseline"},
+    "text": _SHAPE | {"x", "y", "dx", "dy", "font-size", "font-weight", "text-anchor", "dominant-baseline"},
     "tspan": _SHAPE | {"x", "y", "dx", "dy", "font-size", "font-weight"},
 }
 TABLE_STYLE = {"text-align"}

@@ -76,4 +76,3 @@ def build(settings: Settings, *, check: bool = False) -> BuildResult:
     report = report_plan(plan) if check else apply_plan(plan, settings.docs_dir)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(dossier, report, input_notes, timings)
-

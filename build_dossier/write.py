@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from build_dossier.errors import WriteError
-from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES, MANIFEST_NAME, Settings
-
+from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES, MANIFEST_NAME
 
 PAGE_MODE = 0o644
 
@@ -93,7 +92,9 @@ def plan_site(pages: dict[str, str], docs_dir: Path) -> WritePlan:
         elif path not in old_manifest:
             warnings.append(f"{target}: written by hand, not by the generator; left as it is")
         elif _digest(current) != old_manifest[path]:
-            warnings.append(f"{target}: generated page edited by hand; not overwritten (delete it to regenerate)")
+            warnings.append(
+                f"{target}: generated page edited by hand; not overwritten (delete it to regenerate)"
+            )
             new_manifest[path] = old_manifest[path]
         else:
             to_write[path] = content

@@ -150,8 +150,14 @@ FOUND_FROM_INDEX = {
 }
 """Pages found by following an index page's links: (index page, pattern of the link text)."""
 
-FIXED_PAGES = {"home": "", "incidents": "incidents/", "timeline": "timeline/", "map": "map/",
-               "network": "network/", "conflicts": "conflicts/"}
+FIXED_PAGES = {
+    "home": "",
+    "incidents": "incidents/",
+    "timeline": "timeline/",
+    "map": "map/",
+    "network": "network/",
+    "conflicts": "conflicts/",
+}
 
 
 class Targets:

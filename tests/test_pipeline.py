@@ -46,7 +46,9 @@ def test_editing_one_article_rewrites_only_affected_pages(seeds: Path, tmp_path:
     docs = tmp_path / "docs"
     first = build(make_settings(seeds, docs))
     article = sorted(seeds.glob("*.txt"))[0]
-    article.write_text(article.read_text(encoding="utf-8") + "\nA final sentence was added.\n", encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nA final sentence was added.\n", encoding="utf-8"
+    )
     second = build(make_settings(seeds, docs))
     assert 0 < len(second.report.written) < len(first.report.written)
     assert any(path.startswith("sources/") for path in second.report.written)
@@ -102,7 +104,10 @@ def test_bad_files_are_skipped_and_the_rest_builds(seeds: Path, tmp_path: Path) 
     (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     result = build(make_settings(seeds, tmp_path / "docs"))
     assert len(result.dossier.articles) == 3
-    assert sorted(w.split(":")[0].rsplit("/", 1)[-1] for w in result.input_notes) == ["empty.txt", "image.txt"]
+    assert sorted(w.split(":")[0].rsplit("/", 1)[-1] for w in result.input_notes) == [
+        "empty.txt",
+        "image.txt",
+    ]
 
 
 def test_duplicate_article_is_not_double_counted(seeds: Path, tmp_path: Path) -> None:

@@ -38,8 +38,14 @@ def load_workflow() -> dict:
 
 def test_workflow_matches_the_github_workflow_schema() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-         str(WORKFLOW)],
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
         capture_output=True,
         text=True,
     )
@@ -47,8 +53,11 @@ def test_workflow_matches_the_github_workflow_schema() -> None:
 
 
 def test_workflow_uses_pinned_official_actions() -> None:
-    lines = [line.split("uses:", 1)[1].strip() for line in WORKFLOW.read_text().splitlines()
-             if line.strip().startswith(("uses:", "- uses:"))]
+    lines = [
+        line.split("uses:", 1)[1].strip()
+        for line in WORKFLOW.read_text().splitlines()
+        if line.strip().startswith(("uses:", "- uses:"))
+    ]
     assert len(lines) == 5
     actions = set()
     for line in lines:
@@ -108,8 +117,7 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, P
 
 def gh_deploy(project: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--site-dir",
-         str(project.parent / "site")],
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--site-dir", str(project.parent / "site")],
         cwd=project,
         env=mkdocs_env("https://example.github.io/incident-dossier/", SOURCE_DATE_EPOCH=FIXED_TIME),
         capture_output=True,
@@ -171,9 +179,7 @@ def linkchecker_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("subpath", ["/incident-dossier/", "/"], ids=["project-page", "root"])
-def test_every_link_anchor_and_asset_resolves(
-    tmp_path: Path, linkchecker_config: Path, subpath: str
-) -> None:
+def test_every_link_anchor_and_asset_resolves(tmp_path: Path, linkchecker_config: Path, subpath: str) -> None:
     project = make_project(tmp_path / "project", PROJECT / "seeds")
     www = tmp_path / "www"
     with serve(www) as origin:

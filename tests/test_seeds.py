@@ -57,7 +57,9 @@ def test_radisson_siege_is_one_incident_reported_by_two_articles(dossier: dict) 
     assert radisson["date"] == "2015-11-20"
     assert radisson["place"] == entity(dossier["places"], "Bamako")["id"]
     assert [s[:3] for s in radisson["sources"]] == ["001", "002"]
-    attackers = {(c["low"], c["high"], c["approximate"]) for c in claims_of(dossier, radisson["id"], "attackers")}
+    attackers = {
+        (c["low"], c["high"], c["approximate"]) for c in claims_of(dossier, radisson["id"], "attackers")
+    }
     assert {(2, 2, False), (2, 3, False), (None, 10, False), (12, 12, True)} <= attackers
     killed = {(c["low"], c["high"]) for c in claims_of(dossier, radisson["id"], "killed")}
     assert (22, None) in killed
@@ -117,7 +119,11 @@ def test_incident_page_shows_infobox_sources_and_conflicts(dossier: dict, docs: 
     assert "as many as 10" in page and "around a dozen" in page
     assert "../actors/rezidor-group.md" in page and "../places/bamako.md" in page
     sevare = (docs / "incidents" / f"{incident(dossier, 'Byblos')['id']}.md").read_text(encoding="utf-8")
-    assert "Conflicting reports" in sevare and "seven people dead" in sevare and "17 people were killed" in sevare
+    assert (
+        "Conflicting reports" in sevare
+        and "seven people dead" in sevare
+        and "17 people were killed" in sevare
+    )
 
 
 def test_actor_and_source_pages_link_back_with_context(dossier: dict, docs: Path) -> None:

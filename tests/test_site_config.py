@@ -26,20 +26,49 @@ THEME_ASSET_HOSTS = {
     # dossier has none); it asks api.github.com about a repository only when repo_url is set (it
     # is not). The Content-Security-Policy would block all three, and the browser tests check
     # that no page requests another host.
-    "unpkg.com", "api.github.com", "clipboardjs.com",
+    "unpkg.com",
+    "api.github.com",
+    "clipboardjs.com",
     # Licence headers and documentation links in comments of Material's and lunr's files.
-    "www.w3.org", "fontawesome.com", "github.com", "lunrjs.com", "tartarus.org", "bit.ly",
-    "snowball.tartarus.org", "code.google.com", "www.mozilla.org", "people.mozilla.org",
-    "developer.mozilla.org", "docs.python.org", "en.wikipedia.org", "msdn.microsoft.com",
-    "narwhaljs.org", "underscorejs.org", "wiki.commonjs.org", "wiki.ecmascript.org",
+    "www.w3.org",
+    "fontawesome.com",
+    "github.com",
+    "lunrjs.com",
+    "tartarus.org",
+    "bit.ly",
+    "snowball.tartarus.org",
+    "code.google.com",
+    "www.mozilla.org",
+    "people.mozilla.org",
+    "developer.mozilla.org",
+    "docs.python.org",
+    "en.wikipedia.org",
+    "msdn.microsoft.com",
+    "narwhaljs.org",
+    "underscorejs.org",
+    "wiki.commonjs.org",
+    "wiki.ecmascript.org",
     "chasen.org",
 }
 """Hosts named in the theme's own files (``assets/``), each for a reason given above."""
 
-FETCHED = {("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"),
-           ("source", "src"), ("source", "srcset"), ("iframe", "src"), ("embed", "src"),
-           ("object", "data"), ("video", "src"), ("video", "poster"), ("audio", "src"),
-           ("form", "action"), ("image", "href"), ("use", "href")}
+FETCHED = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("form", "action"),
+    ("image", "href"),
+    ("use", "href"),
+}
 """Attributes whose URL the browser loads by itself, without the reader clicking anything."""
 
 
@@ -60,8 +89,13 @@ def test_theme_loads_no_fonts_and_has_the_reading_features(monkeypatch: pytest.M
     config = load_mkdocs_yml(monkeypatch)
     theme = config["theme"]
     assert theme["name"] == "material" and theme["font"] is False
-    assert {"navigation.indexes", "navigation.top", "search.suggest",
-            "search.highlight", "content.tooltips"} <= set(theme["features"])
+    assert {
+        "navigation.indexes",
+        "navigation.top",
+        "search.suggest",
+        "search.highlight",
+        "content.tooltips",
+    } <= set(theme["features"])
     schemes = [entry["scheme"] for entry in theme["palette"]]
     assert schemes == ["default", "slate"] and all("toggle" in e for e in theme["palette"])
     plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
@@ -71,8 +105,12 @@ def test_theme_loads_no_fonts_and_has_the_reading_features(monkeypatch: pytest.M
 
 def test_strict_build_fails_on_broken_links_and_anchors(monkeypatch: pytest.MonkeyPatch) -> None:
     config = load_mkdocs_yml(monkeypatch)
-    assert config["validation"] == {"omitted_files": "warn", "absolute_links": "warn",
-                                    "unrecognized_links": "warn", "anchors": "warn"}
+    assert config["validation"] == {
+        "omitted_files": "warn",
+        "absolute_links": "warn",
+        "unrecognized_links": "warn",
+        "anchors": "warn",
+    }
     assert config["watch"] == ["seeds", "build_dossier/templates"]
     assert config["hooks"] == ["build_dossier/mkdocs_hook.py", "build_dossier/html_guard.py"]
 
@@ -82,8 +120,10 @@ def test_sidebar_is_small_and_generated_pages_are_not_in_it(monkeypatch: pytest.
     targets = [next(iter(entry.values())) for entry in config["nav"]]
     assert len(targets) == 11
     for target in targets:
-        assert target in GENERATED_PAGES or target.endswith("index.md") or not any(
-            target.startswith(folder + "/") for folder in GENERATED_DIRS
+        assert (
+            target in GENERATED_PAGES
+            or target.endswith("index.md")
+            or not any(target.startswith(folder + "/") for folder in GENERATED_DIRS)
         ), target
     assert all(target.count("/") == 0 or target.endswith("/index.md") for target in targets)
     patterns = config["not_in_nav"].split()
@@ -134,8 +174,9 @@ def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
     for page in pages:
         parser = _References()
         parser.feed(page.read_text(encoding="utf-8"))
-        offending += [f"{page.relative_to(built_site)}: {url}" for url in parser.fetched
-                      if third_party(url, own)]
+        offending += [
+            f"{page.relative_to(built_site)}: {url}" for url in parser.fetched if third_party(url, own)
+        ]
     assert offending == []
 
 
@@ -147,8 +188,7 @@ def test_only_the_theme_names_other_hosts_in_scripts_and_styles(built_site: Path
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
             # Only what runs or styles the page: inline scripts and style blocks.
-            text = " ".join(re.findall(r"<(?:script|style)\b[^>]*>(.*?)</(?:script|style)>", text,
-                                       re.S))
+            text = " ".join(re.findall(r"<(?:script|style)\b[^>]*>(.*?)</(?:script|style)>", text, re.S))
         hosts = set(re.findall(r"(?:https?:|[\"'(])//([a-z0-9.-]+\.[a-z]{2,})", text, re.I))
         own_file = not path.relative_to(built_site).as_posix().startswith("assets/")
         allowed = set() if own_file else THEME_ASSET_HOSTS
@@ -172,9 +212,7 @@ def test_every_page_has_a_content_security_policy_naming_no_other_host(built_sit
         directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";"))
         for name, sources in sorted(directives.items()):
             for source in sources.split():
-                if not SAFE_SOURCES.fullmatch(source) and (name, source) != (
-                    "style-src", "'unsafe-inline'"
-                ):
+                if not SAFE_SOURCES.fullmatch(source) and (name, source) != ("style-src", "'unsafe-inline'"):
                     wrong.append(f"{page.relative_to(built_site)}: {name} {source}")
         if directives.get("default-src") != "'self'" or "'sha256-" not in directives["script-src"]:
             wrong.append(f"{page.relative_to(built_site)}: {policy.group(1)}")

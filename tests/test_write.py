@@ -69,7 +69,9 @@ def test_edited_page_whose_source_is_gone_is_kept(tmp_path: Path) -> None:
     assert (tmp_path / "sources/s.md").read_text() == "annotated by hand\n"
 
 
-@pytest.mark.parametrize("path", ["about.md", "../escape.md", "incidents/../../x.md", "/etc/passwd", "stylesheets/a.css"])
+@pytest.mark.parametrize(
+    "path", ["about.md", "../escape.md", "incidents/../../x.md", "/etc/passwd", "stylesheets/a.css"]
+)
 def test_paths_outside_the_generated_area_are_refused(tmp_path: Path, path: str) -> None:
     with pytest.raises(WriteError, match="not inside the generated part"):
         plan_site({path: "x"}, tmp_path)

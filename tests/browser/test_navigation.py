@@ -8,8 +8,18 @@ import pytest
 from playwright.sync_api import Page, expect
 from sitekit import Targets
 
-PAGE_KINDS = ["home", "incidents", "incident", "actor", "place", "source", "timeline", "map",
-              "network", "conflicts"]
+PAGE_KINDS = [
+    "home",
+    "incidents",
+    "incident",
+    "actor",
+    "place",
+    "source",
+    "timeline",
+    "map",
+    "network",
+    "conflicts",
+]
 
 
 def heading(page: Page) -> str:
@@ -37,8 +47,7 @@ def test_incident_to_actor_and_back(page: Page, targets: Targets, problems: list
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_page_loads_without_errors(page: Page, targets: Targets, kind: str,
-                                   problems: list[str]) -> None:
+def test_page_loads_without_errors(page: Page, targets: Targets, kind: str, problems: list[str]) -> None:
     response = page.goto(targets[kind])
     assert response is not None and response.ok
     page.wait_for_load_state("networkidle")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from sitekit import Targets
 
-SCREEN_ONLY = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-               ".md-search"]
+SCREEN_ONLY = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]
 """The site's chrome, which has no place on paper."""
 
 
