@@ -402,13 +402,15 @@ def _incident_matches(gold: GoldIncident, record: dict, places_by_id: dict[str, 
 
 
 def _date_holds(value: object, date: dt.date) -> bool:
-    """``value`` is the JSON date of an incident: an ISO date, a ``{start, end}`` range, or null."""
+    """``value`` is the JSON date of an incident: an ISO date, an ISO ``start/end`` interval,
+    a ``{start, end}`` range, or null."""
     if value is None:
         return True
     if isinstance(value, dict):
         start, end = value.get("start"), value.get("end") or value.get("start")
         return str(start) <= date.isoformat() <= str(end)
-    return str(value)[:10] == date.isoformat()
+    start, _, end = str(value).partition("/")
+    return start[:10] <= date.isoformat() <= (end or start)[:10]
 
 
 def check_merges(golds: Iterable[Gold], extracted: dict) -> MergeScore:

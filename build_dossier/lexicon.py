@@ -8,6 +8,7 @@ the lexicon only types and ties what it knows. Loaded once per process.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +96,9 @@ class Lexicon:
     not_person: frozenset[str]
     non_name_tails: frozenset[str]
     """Last words of days, prizes and events ("Bastille Day"), which are no actor or place."""
+    name_starts: frozenset[str]
+    """Every curated actor, mission description, country, region and town key, and each of their
+    whole-word beginnings ("united", "united nations"), so a phrase matcher knows when to stop."""
 
 
 def _read(name: str) -> object:
@@ -175,11 +179,21 @@ def _regions() -> dict[str, Region]:
     return regions
 
 
+def _name_starts(*keyed: Iterable[str]) -> frozenset[str]:
+    starts = set()
+    for keys in keyed:
+        for key in keys:
+            words = key.split(" ")
+            starts.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
+    return frozenset(starts)
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Read every data file once; every process that extracts gets the same lexicon."""
     actors, descriptors, missions = _curated_actors()
     countries, by_code, demonyms = _countries()
+    towns, regions = _towns(), _regions()
     titles = _read("titles.yml")
     organisations = _read("organisations.yml")
     non_names = _read("non_names.yml")
@@ -191,8 +205,8 @@ def load_lexicon() -> Lexicon:
         countries=countries,
         countries_by_code=by_code,
         demonyms=demonyms,
-        towns=_towns(),
-        regions=_regions(),
+        towns=towns,
+        regions=regions,
         titles=frozenset(fold(title) for title in (*titles["heads"], *titles["business"])),
         title_qualifiers=frozenset(fold(word) for word in titles["qualifiers"]),
         org_heads={fold(head): kind for head, kind in organisations["heads"].items()},
@@ -206,4 +220,5 @@ def load_lexicon() -> Lexicon:
         non_names=frozenset(fold(word) for word in (*non_names["words"], *non_names["weapons"])),
         not_person=frozenset(fold(word) for word in non_names["not_person"]),
         non_name_tails=frozenset(fold(word) for word in non_names["tails"]),
+        name_starts=_name_starts(actors, descriptors, countries, towns, regions),
     )

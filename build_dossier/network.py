@@ -16,8 +16,10 @@ ROW_HEIGHT = 28
 WIDTH = 800
 LEFT_X, RIGHT_X = 230, 570
 MAX_LABEL = 34
-MAX_GRAPH_INCIDENTS = 40
-"""The graph shows the incidents with the most sources so the page stays readable; the list has all."""
+MAX_GRAPH_INCIDENTS = 15
+MAX_GRAPH_ACTORS = 15
+"""The page shows the incidents with the most sources and the actors named in most of them, so its
+size stays the same whatever the size of the dossier (each incident page lists all its actors)."""
 
 
 def _short(text: str) -> str:
@@ -26,13 +28,18 @@ def _short(text: str) -> str:
 
 
 def actor_order(index: Index, incidents: list[Incident]) -> list[str]:
-    """Actors by the mean row of the incidents they appear in, then by name."""
+    """The :data:`MAX_GRAPH_ACTORS` actors in most incidents, by the mean row of those, then name."""
     rows: dict[str, list[int]] = {}
     for row, incident in enumerate(incidents):
         for actor_id in set(incident.actors) | set(incident.perpetrators):
             if actor_id in index.actors:
                 rows.setdefault(actor_id, []).append(row)
-    return sorted(rows, key=lambda a: (sum(rows[a]) / len(rows[a]), index.actors[a].name.casefold(), a))
+    kept = sorted(rows, key=lambda a: (-len(rows[a]), a))[:MAX_GRAPH_ACTORS]
+    return sorted(kept, key=lambda a: (sum(rows[a]) / len(rows[a]), index.actors[a].name.casefold(), a))
+
+
+def _actors_of(index: Index, incidents: list[Incident]) -> set[str]:
+    return {a for i in incidents for a in set(i.actors) | set(i.perpetrators) if a in index.actors}
 
 
 def render_svg(index: Index, incidents: list[Incident], actors: list[str]) -> str:
@@ -96,13 +103,16 @@ def render_network_page(index: Index, incidents: list[Incident]) -> str:
     shown = linked
     if len(linked) > MAX_GRAPH_INCIDENTS:
         best = sorted(linked, key=lambda i: (-len(i.sources), i.id))[:MAX_GRAPH_INCIDENTS]
-        shown = [i for i in linked if i in best]
+        best_ids = {i.id for i in best}
+        shown = [i for i in linked if i.id in best_ids]
+    actors = actor_order(index, shown)
+    if len(shown) < len(linked) or len(actors) < len(_actors_of(index, shown)):
         parts += [
-            f"The graph shows the {MAX_GRAPH_INCIDENTS} incidents with the most sources; "
-            "the list below has all.",
+            f"The page shows the {len(shown)} incidents with the most sources and the {len(actors)} actors "
+            "named in most of them; every [incident](incidents/index.md) and [actor](actors/index.md) page "
+            "lists its own links.",
             "",
         ]
-    actors = actor_order(index, shown)
     parts += [
         "Incidents (left, in date order) and the actors named in them (right). Red lines lead to the "
         "actors named as perpetrators. Each actor's page lists its related actors.",
@@ -112,7 +122,7 @@ def render_network_page(index: Index, incidents: list[Incident]) -> str:
         "## Actors by incident",
         "",
     ]
-    for incident in linked:
+    for incident in shown:
         parts.append(
             f"- {md_link(md_text(incident.name), f'incidents/{incident.id}.md')}: "
             + ", ".join(

@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 import yaml
 
-from build_dossier import export, mapping, network
+from build_dossier import export, mapping, network, paging
 from build_dossier.figures import claim_range, combined_range, origin_of, reconcile
 from build_dossier.lookups import Index, incident_order, places_of
 from build_dossier.markup import (
@@ -46,6 +47,7 @@ from build_dossier.slugs import fold
 from build_dossier.wording import country_name, format_date, format_day, label
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
+T = TypeVar("T")
 TIME_EXPRESSIONS = Path(__file__).with_name("data") / "time_expressions.yml"
 
 INFOBOX_KINDS = (
@@ -645,13 +647,120 @@ def _incident_row(index: Index, incident: Incident, page: str) -> dict[str, str]
     }
 
 
-def render_incident_index(index: Index, incidents: list[Incident]) -> str:
-    page = "incidents/index.md"
-    years: dict[str, list[dict[str, str]]] = {}
+LIST_PAGE_ROWS = 60
+"""Entries on one actor, place or source listing page: about 8 KB of HTML next to the theme's 17 KB."""
+TABLE_PAGE_ROWS = 30
+"""Rows of the incident table on one page."""
+TIMELINE_PAGE_ENTRIES = 15
+CONFLICT_PAGE_ROWS = 8
+CONFLICT_OVERVIEW_ROWS = 8
+"""The most-reported conflicting figures shown on ``conflicts.md`` once the rest is paged."""
+MAX_REPORTS_SHOWN = 5
+"""Reports listed per incident on the timeline and per conflict on the conflicts pages; the incident
+page lists them all."""
+
+
+def _overview(chunks: list[paging.Chunk[object]], page: str) -> list[dict[str, object]]:
+    """One line per group on an overview page, linking to that group's sub-pages."""
+    groups = []
+    for label_text, group in paging.by_group(chunks):
+        links = [
+            "…"
+            if chunk is None
+            else md_link(f"{chunk.first}–{chunk.last}" if len(group) > 1 else "all", href(page, chunk.path))
+            for chunk in paging.shown_links(group)
+        ]
+        groups.append(
+            {"label_md": md_text(label_text), "count": group[0].total, "links_md": " · ".join(links)}
+        )
+    return groups
+
+
+def _pager(chunk: paging.Chunk[object], up_page: str, up_title: str) -> str:
+    """Markdown: back to the overview, and to the neighbouring pages of the same group."""
+    parts = [md_link(f"All {up_title.lower()}", href(chunk.path, up_page))]
+    if chunk.previous:
+        parts.append(md_link("previous page", href(chunk.path, chunk.previous)))
+    if chunk.next:
+        parts.append(md_link("next page", href(chunk.path, chunk.next)))
+    return f"{chunk.range_text.capitalize()} in {md_text(chunk.group)}. " + " · ".join(parts)
+
+
+def _paged(
+    page: str,
+    title: str,
+    template: str,
+    groups: list[tuple[str, list[T]]],
+    per_page: int,
+    folder: str,
+    stem: str,
+    content: Callable[[list[tuple[str, list[T]]], str], dict[str, object]],
+    **overview_context: object,
+) -> dict[str, str]:
+    """The listing on one page if it fits; else an overview on ``page`` and sub-pages of ``per_page`` rows.
+
+    ``content(groups, page)`` gives the template's context for a part of the listing as seen from
+    ``page`` (links are relative to the page they are on).
+    """
+    empty = {"pager_md": None, "overview": None}
+    if paging.fits(groups, per_page):
+        return {
+            page: front_matter(title)
+            + _render(template, title_md=md_text(title), **empty, **content(groups, page))
+        }
+    chunks = paging.chunk_groups(folder, stem, groups, per_page)
+    pages = {}
+    for chunk in chunks:
+        sub_title = f"{title}: {chunk.group}" + (
+            f" ({chunk.first}–{chunk.last})" if chunk.total > len(chunk.rows) else ""
+        )
+        pages[chunk.path] = front_matter(sub_title) + _render(
+            template,
+            title_md=md_text(sub_title),
+            pager_md=_pager(chunk, page, title),
+            overview=None,
+            **content([(chunk.group, list(chunk.rows))], chunk.path),
+        )
+    empty_content = content([], page)
+    pages[page] = front_matter(title) + _render(
+        template,
+        title_md=md_text(title),
+        pager_md=None,
+        overview=_overview(chunks, page),
+        overview_total=sum(len(rows) for _, rows in groups),
+        per_page=per_page,
+        **{**empty_content, **overview_context},
+    )
+    return pages
+
+
+def _year_of(incident: Incident | None) -> str:
+    return str(incident.date.start.year) if incident and incident.date else "Undated"
+
+
+def _by_year(incidents: list[Incident]) -> list[tuple[str, list[Incident]]]:
+    years: dict[str, list[Incident]] = {}
     for incident in incidents:
-        year = str(incident.date.start.year) if incident.date else "Undated"
-        years.setdefault(year, []).append(_incident_row(index, incident, page))
-    return front_matter("Incidents") + _render("incident_index.md.j2", years=list(years.items()))
+        years.setdefault(_year_of(incident), []).append(incident)
+    return list(years.items())
+
+
+def render_incident_index(index: Index, incidents: list[Incident]) -> dict[str, str]:
+    """``incidents/index.md`` by year; paged by year past :data:`TABLE_PAGE_ROWS` incidents."""
+
+    def content(groups: list[tuple[str, list[Incident]]], page: str) -> dict[str, object]:
+        return {"years": [(year, [_incident_row(index, i, page) for i in rows]) for year, rows in groups]}
+
+    return _paged(
+        "incidents/index.md",
+        "Incidents",
+        "incident_index.md.j2",
+        _by_year(incidents),
+        TABLE_PAGE_ROWS,
+        "incidents",
+        "index",
+        content,
+    )
 
 
 def _first_letter(name: str) -> str:
@@ -659,101 +768,195 @@ def _first_letter(name: str) -> str:
     return folded[:1].upper() if folded[:1].isalpha() else "#"
 
 
-def render_actor_index(index: Index, actors: list[Entity]) -> str:
-    page = "actors/index.md"
-    kinds = []
+def render_actor_index(index: Index, actors: list[Entity]) -> dict[str, str]:
+    """``actors/index.md`` by kind and first letter; paged per kind and letter when long."""
+    groups: list[tuple[str, list[Entity]]] = []
     for kind in sorted(
         {a.kind for a in actors}, key=lambda k: (ACTOR_KINDS.index(k) if k in ACTOR_KINDS else 99, k)
     ):
-        letters: dict[str, list[str]] = {}
+        letters: dict[str, list[Entity]] = {}
         for actor in (a for a in actors if a.kind == kind):
-            details = ", ".join(md_text(x) for x in (actor.role, country_name(actor.country)) if x)
-            entry = entity_link(index, actor.id, page) + (f": {details}" if details else "")
-            letters.setdefault(_first_letter(actor.name), []).append(entry)
-        kinds.append((md_text(label(kind)), sorted(letters.items())))
-    return front_matter("Actors") + _render("actor_index.md.j2", kinds=kinds)
+            letters.setdefault(_first_letter(actor.name), []).append(actor)
+        groups.extend((f"{label(kind)}: {letter}", letters[letter]) for letter in sorted(letters))
+
+    def content(part: list[tuple[str, list[Entity]]], page: str) -> dict[str, object]:
+        kinds: dict[str, list[tuple[str, list[str]]]] = {}
+        for group, members in part:
+            kind_label, _, letter = group.rpartition(": ")
+            entries = []
+            for actor in members:
+                details = ", ".join(md_text(x) for x in (actor.role, country_name(actor.country)) if x)
+                entries.append(entity_link(index, actor.id, page) + (f": {details}" if details else ""))
+            kinds.setdefault(md_text(kind_label), []).append((letter, entries))
+        return {"kinds": list(kinds.items())}
+
+    return _paged(
+        "actors/index.md", "Actors", "actor_index.md.j2", groups, LIST_PAGE_ROWS, "actors", "index", content
+    )
 
 
-def render_place_index(index: Index, places: list[Entity]) -> str:
-    page = "places/index.md"
-    countries: dict[str, list[str]] = {}
+def render_place_index(index: Index, places: list[Entity]) -> dict[str, str]:
+    """``places/index.md`` by country; paged per country when long."""
+    countries: dict[str, list[Entity]] = {}
     for place in sorted(
         places,
         key=lambda p: (PLACE_KINDS.index(p.kind) if p.kind in PLACE_KINDS else 99, p.name.casefold(), p.id),
     ):
-        country = country_name(place.country) or "Country not known"
-        entry = f"{entity_link(index, place.id, page)}: {md_text(label(place.subkind or place.kind).lower())}"
-        countries.setdefault(country, []).append(entry)
+        countries.setdefault(country_name(place.country) or "Country not known", []).append(place)
     ordered = sorted(countries.items(), key=lambda item: (item[0] == "Country not known", item[0].casefold()))
-    return front_matter("Places") + _render(
-        "place_index.md.j2", countries=[(md_text(name), entries) for name, entries in ordered]
+
+    def content(part: list[tuple[str, list[Entity]]], page: str) -> dict[str, object]:
+        return {
+            "countries": [
+                (
+                    md_text(name),
+                    [
+                        f"{entity_link(index, p.id, page)}: {md_text(label(p.subkind or p.kind).lower())}"
+                        for p in members
+                    ],
+                )
+                for name, members in part
+            ]
+        }
+
+    return _paged(
+        "places/index.md", "Places", "place_index.md.j2", ordered, LIST_PAGE_ROWS, "places", "index", content
     )
 
 
-def render_source_index(index: Index, articles: list[Article]) -> str:
-    page = "sources/index.md"
-    outlets: dict[str, list[str]] = {}
+def render_source_index(index: Index, articles: list[Article]) -> dict[str, str]:
+    """``sources/index.md`` by outlet; paged per outlet when long."""
+    outlets: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: index.article_order(a.id)):
-        entry = f"{article_link(index, article.id, page)}: {md_text(format_day(article.published))}"
-        if article.relayed_from:
-            entry += f", relaying {md_text(article.relayed_from)}"
-        outlets.setdefault(article.outlet or "Outlet not known", []).append(entry)
+        outlets.setdefault(article.outlet or "Outlet not known", []).append(article)
     ordered = sorted(outlets.items(), key=lambda item: (item[0] == "Outlet not known", item[0].casefold()))
-    return front_matter("Sources") + _render(
-        "source_index.md.j2", outlets=[(md_text(name), entries) for name, entries in ordered]
+
+    def entry(article: Article, page: str) -> str:
+        text = f"{article_link(index, article.id, page)}: {md_text(format_day(article.published))}"
+        return text + (f", relaying {md_text(article.relayed_from)}" if article.relayed_from else "")
+
+    def content(part: list[tuple[str, list[Article]]], page: str) -> dict[str, object]:
+        return {"outlets": [(md_text(name), [entry(a, page) for a in members]) for name, members in part]}
+
+    return _paged(
+        "sources/index.md",
+        "Sources",
+        "source_index.md.j2",
+        ordered,
+        LIST_PAGE_ROWS,
+        "sources",
+        "index",
+        content,
     )
 
 
-def render_timeline(index: Index, incidents: list[Incident]) -> str:
-    page = "timeline.md"
-    entries = []
-    for incident in incidents:
-        row = _incident_row(index, incident, page)
-        row["reports_md"] = [
-            f"{article_link(index, a, page)} ({source_label(index.articles[a])})"
-            for a in sorted(incident.sources, key=index.article_order)
-            if a in index.articles
-        ]
-        entries.append(row)
-    return front_matter("Timeline") + _render("timeline.md.j2", entries=entries)
+def _reports(index: Index, incident: Incident, page: str) -> list[str]:
+    """The first reports of an incident, then a pointer to the incident page for the rest."""
+    article_ids = [a for a in sorted(incident.sources, key=index.article_order) if a in index.articles]
+    reports = [
+        f"{article_link(index, a, page)} ({source_label(index.articles[a])})"
+        for a in article_ids[:MAX_REPORTS_SHOWN]
+    ]
+    if len(article_ids) > MAX_REPORTS_SHOWN:
+        more = len(article_ids) - MAX_REPORTS_SHOWN
+        reports.append(f"and {more} more on the {incident_link(index, incident.id, page)} page")
+    return reports
 
 
-def render_conflicts(index: Index, conflicts: list[Conflict]) -> str:
-    page = "conflicts.md"
-    rows = []
+def render_timeline(index: Index, incidents: list[Incident]) -> dict[str, str]:
+    """``timeline.md``; past :data:`TIMELINE_PAGE_ENTRIES` incidents, paged by year under ``incidents/``."""
+
+    def content(groups: list[tuple[str, list[Incident]]], page: str) -> dict[str, object]:
+        entries = []
+        for _, members in groups:
+            for incident in members:
+                row = _incident_row(index, incident, page)
+                row["reports_md"] = _reports(index, incident, page)
+                entries.append(row)
+        return {"entries": entries}
+
+    return _paged(
+        "timeline.md",
+        "Timeline",
+        "timeline.md.j2",
+        _by_year(incidents),
+        TIMELINE_PAGE_ENTRIES,
+        "incidents",
+        "timeline",
+        content,
+    )
+
+
+def _conflict_row(index: Index, conflict: Conflict, records: list[ClaimRecord], page: str) -> dict[str, str]:
+    rules = reconcile(records, index.articles)
+    incident_page = f"incidents/{conflict.incident}.md"
+    values = [
+        f"{md_link(md_text(claim_range(r.claim)), href(page, incident_page, claim_anchor(r.id)))} "
+        f"({speaker(r)}; {source_label(index.articles[r.claim.span.article])})"
+        for r in records[:MAX_REPORTS_SHOWN]
+    ]
+    if len(records) > MAX_REPORTS_SHOWN:
+        values.append(
+            md_link(
+                f"and {len(records) - MAX_REPORTS_SHOWN} more",
+                href(page, incident_page, "what-the-sources-say"),
+            )
+        )
+    over_time = " → ".join(
+        f"{md_text(format_day(day))}: {md_text(figure)}" for day, figure in rules.over_time
+    )
+    agreed = "none"
+    if rules.agreed is not None:
+        count = len(rules.agreed_origins)
+        origins = ", ".join(md_text(o) for o in rules.agreed_origins)
+        agreed = f"{rules.agreed} ({count} independent {'origin' if count == 1 else 'origins'}: {origins})"
+    return {
+        "incident_md": incident_link(index, conflict.incident, page),
+        "figure_md": f"{md_text(label(conflict.kind))}: {md_text(conflict.subject)}",
+        "values_md": "<br>".join(values),
+        "range_md": md_text(rules.span),
+        "conservative_md": str(rules.conservative) if rules.conservative is not None else "none",
+        "agreed_md": agreed,
+        "over_time_md": over_time,
+    }
+
+
+def render_conflicts(index: Index, conflicts: list[Conflict]) -> dict[str, str]:
+    """``conflicts.md``; past :data:`CONFLICT_PAGE_ROWS` conflicts, an overview with the most-reported
+    ones, and the full listing paged by year under ``incidents/``."""
+    shown: list[tuple[Conflict, list[ClaimRecord]]] = []
     for conflict in conflicts:
         records = [index.claims[c] for c in conflict.claims if c in index.claims]
-        if conflict.incident not in index.incidents or not records:
-            continue
-        rules = reconcile(records, index.articles)
-        incident_page = f"incidents/{conflict.incident}.md"
-        values = [
-            f"{md_link(md_text(claim_range(r.claim)), href(page, incident_page, claim_anchor(r.id)))} "
-            f"({speaker(r)}; {source_label(index.articles[r.claim.span.article])})"
-            for r in records
-        ]
-        over_time = " → ".join(
-            f"{md_text(format_day(day))}: {md_text(figure)}" for day, figure in rules.over_time
-        )
-        agreed = "none"
-        if rules.agreed is not None:
-            count = len(rules.agreed_origins)
-            origins = ", ".join(md_text(o) for o in rules.agreed_origins)
-            agreed = (
-                f"{rules.agreed} ({count} independent {'origin' if count == 1 else 'origins'}: {origins})"
-            )
-        rows.append(
-            {
-                "incident_md": incident_link(index, conflict.incident, page),
-                "figure_md": f"{md_text(label(conflict.kind))}: {md_text(conflict.subject)}",
-                "values_md": "<br>".join(values),
-                "range_md": md_text(rules.span),
-                "conservative_md": str(rules.conservative) if rules.conservative is not None else "none",
-                "agreed_md": agreed,
-                "over_time_md": over_time,
-            }
-        )
-    return front_matter("Conflicting reports") + _render("conflicts.md.j2", rows=rows)
+        if conflict.incident in index.incidents and records:
+            shown.append((conflict, records))
+    years: dict[str, list[tuple[Conflict, list[ClaimRecord]]]] = {}
+    for conflict, records in shown:
+        years.setdefault(_year_of(index.incidents[conflict.incident]), []).append((conflict, records))
+
+    def content(
+        groups: list[tuple[str, list[tuple[Conflict, list[ClaimRecord]]]]], page: str
+    ) -> dict[str, object]:
+        return {"rows": [_conflict_row(index, c, r, page) for _, members in groups for c, r in members]}
+
+    kinds: dict[str, int] = {}
+    for conflict, _ in shown:
+        kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
+    most_reported = sorted(shown, key=lambda item: -len(item[1]))[:CONFLICT_OVERVIEW_ROWS]
+    return _paged(
+        "conflicts.md",
+        "Conflicting reports",
+        "conflicts.md.j2",
+        list(years.items()),
+        CONFLICT_PAGE_ROWS,
+        "incidents",
+        "conflicts",
+        content,
+        rows=[_conflict_row(index, c, r, "conflicts.md") for c, r in most_reported],
+        kinds_md=", ".join(
+            f"{md_text(label(kind).lower())}: {kinds[kind]}"
+            for kind in sorted(kinds, key=lambda k: (-kinds[k], k))
+        ),
+    )
 
 
 def render_home(dossier: Dossier, index: Index, incidents: list[Incident]) -> str:
@@ -807,14 +1010,14 @@ def render_site(dossier: Dossier) -> dict[str, str]:
 
     pages: dict[str, str] = {
         "index.md": render_home(dossier, index, incidents),
-        "incidents/index.md": render_incident_index(index, incidents),
-        "actors/index.md": render_actor_index(index, actors),
-        "places/index.md": render_place_index(index, places),
-        "sources/index.md": render_source_index(index, articles),
-        "timeline.md": render_timeline(index, incidents),
-        "conflicts.md": render_conflicts(index, conflicts),
         "map.md": front_matter("Map") + mapping.render_map_page(index, incidents, places),
         "network.md": front_matter("Network") + network.render_network_page(index, incidents),
+        **render_incident_index(index, incidents),
+        **render_actor_index(index, actors),
+        **render_place_index(index, places),
+        **render_source_index(index, articles),
+        **render_timeline(index, incidents),
+        **render_conflicts(index, conflicts),
     }
     for incident in incidents:
         pages[f"incidents/{incident.id}.md"] = render_incident(index, incident)

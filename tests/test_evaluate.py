@@ -362,3 +362,12 @@ def test_extracting_exactly_the_gold_scores_one_everywhere() -> None:
     assert report.merge.split == ()
     assert "incident Radisson Blu hotel siege" in report.merge.merged
     assert "actor Al-Shabaab" in report.merge.merged
+
+
+def test_incident_date_interval_contains_the_gold_day() -> None:
+    from build_dossier.evaluate import _date_holds
+
+    day = dt.date(2015, 11, 13)
+    assert _date_holds("2015-11-12/2015-11-14", day)
+    assert not _date_holds("2015-11-14/2015-11-20", day)
+    assert _date_holds("2015-11-13", day) and not _date_holds("2015-11-12", day)

@@ -16,10 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from build_dossier.extract.names import is_common_word, tokenize, word_frequency
+from build_dossier.extract.names import cached_fold, is_common_word, tokenize, word_frequency
 from build_dossier.lexicon import Country, Lexicon
 from build_dossier.model import Article, Mention, Sentence, Span
-from build_dossier.slugs import fold
 
 CONNECTORS = frozenset(
     {
@@ -285,7 +284,7 @@ class _SentenceReader:
         return self.text[self.tokens[i].start : self.tokens[j - 1].end]
 
     def _folded(self, i: int, j: int) -> str:
-        return fold(self._span_text(i, j))
+        return cached_fold(self._span_text(i, j))
 
     def _emit(self, i: int, j: int, category: str, kind: str, **fields: object) -> None:
         self.consumed = max(self.consumed, j)
@@ -300,7 +299,7 @@ class _SentenceReader:
 
     def _curated_at(self, i: int) -> int | None:
         """Longest curated actor, country or town starting at token i; returns the end token."""
-        limit = min(len(self.tokens), i + self.lexicon.max_actor_words + 1)
+        limit = self._name_reach(i, min(len(self.tokens), i + self.lexicon.max_actor_words + 1))
         for j in range(limit, i, -1):
             if not self.tokens[j - 1].is_word:
                 continue
@@ -327,6 +326,18 @@ class _SentenceReader:
             if self._place_at(i, j, key):
                 return j
         return None
+
+    def _name_reach(self, i: int, limit: int) -> int:
+        """Last end token (at most ``limit``) at which tokens i.. could still spell a lexicon name.
+
+        Past a space, a longer phrase's key is this key plus whole words, so once the key begins
+        no lexicon name, no longer phrase is one either; ``_curated_at`` then has fewer tries."""
+        for j in range(i + 1, limit + 1):
+            key = self._folded(i, j)
+            spaced = j == len(self.tokens) or self.tokens[j].start > self.tokens[j - 1].end
+            if key and spaced and key not in self.lexicon.name_starts:
+                return j - 1
+        return limit
 
     def _place_at(self, i: int, j: int, key: str) -> bool:
         """A country or gazetteer town spelled by tokens i..j-1 (a common word needs a locative)."""
@@ -453,7 +464,7 @@ class _SentenceReader:
         acronym = ACRONYM_AFTER.match(after)
         if end - i < 2 or not acronym or self._curated_reach(i) >= end:
             return None
-        curated = self.lexicon.actors.get(fold(acronym.group(1)).removeprefix("the "))
+        curated = self.lexicon.actors.get(cached_fold(acronym.group(1)).removeprefix("the "))
         if curated:
             return curated.kind
         words = self._folded(i, end).split()
@@ -479,7 +490,7 @@ class _SentenceReader:
 
     def _curated_reach(self, i: int) -> int:
         """End token of the longest curated actor name starting at token i, or i when none."""
-        limit = min(len(self.tokens), i + self.lexicon.max_actor_words)
+        limit = self._name_reach(i, min(len(self.tokens), i + self.lexicon.max_actor_words))
         for j in range(limit, i, -1):
             if self._folded(i, j) in self.lexicon.actors:
                 return j
@@ -768,7 +779,7 @@ class _SentenceReader:
         after = self.text[self.tokens[end - 1].end :]
         for match, text in ((APPOSITION_BEFORE.search(before), None), (APPOSITION_AFTER.match(after), None)):
             del text
-            if match and any(word in self.lexicon.titles for word in fold(match.group(1)).split()):
+            if match and any(word in self.lexicon.titles for word in cached_fold(match.group(1)).split()):
                 return match.group(1)
         words = []
         k = i - 1
@@ -906,8 +917,8 @@ class _SentenceReader:
         common = is_common_word(key)
         locative = i > 0 and self.tokens[i - 1].folded in ("in", "near", "outside", "at")
         apposition = SITE_APPOSITION.match(self.text[token.end :])
-        if apposition and fold(apposition.group(1)) in self.lexicon.site_types and not common:
-            self._emit(i, i + 1, "place", "site", subkind=self.lexicon.site_types[fold(apposition.group(1))])
+        if apposition and cached_fold(apposition.group(1)) in self.lexicon.site_types and not common:
+            self._emit(i, i + 1, "place", "site", subkind=self.lexicon.site_types[cached_fold(apposition.group(1))])
             return
         speaker = bool(SPEECH_VERBS.match(self.text[token.end :])) and not common
         place = locative and not common
@@ -951,7 +962,7 @@ def _acronym_links(found: list[_Found]) -> dict[str, str]:
         between = item.sentence.text[item.end : following.start]
         closing = item.sentence.text[following.end : following.end + 1]
         if between.strip() == "(" and closing == ")" and following.surface.replace(".", "").isupper():
-            links[fold(following.surface)] = item.canonical or item.surface
+            links[cached_fold(following.surface)] = item.canonical or item.surface
     return links
 
 
@@ -961,7 +972,7 @@ def _main_country(found: list[_Found], article: Article, lexicon: Lexicon) -> st
         item.country for item in found if item.category == "place" and item.country
     )
     if article.dateline:
-        town = lexicon.towns.get(fold(article.dateline.split(",")[0]))
+        town = lexicon.towns.get(cached_fold(article.dateline.split(",")[0]))
         if town:
             counts[town.country] += 2
     if not counts:
@@ -985,12 +996,12 @@ def _short_forms(found: list[_Found], lexicon: Lexicon) -> dict[str, _Found]:
             candidates = [
                 w
                 for w in words
-                if fold(w) not in lexicon.site_types
-                and fold(w) not in lexicon.org_heads
-                and fold(w) not in CONNECTORS
+                if cached_fold(w) not in lexicon.site_types
+                and cached_fold(w) not in lexicon.org_heads
+                and cached_fold(w) not in CONNECTORS
             ]
         for candidate in candidates:
-            forms.setdefault(fold(candidate), item)
+            forms.setdefault(cached_fold(candidate), item)
     return forms
 
 
@@ -1009,7 +1020,7 @@ def _finish(found: list[_Found], article: Article, lexicon: Lexicon) -> list[Men
     )
     mentions = []
     for item in found:
-        key = fold(item.surface).removeprefix("the ")
+        key = cached_fold(item.surface).removeprefix("the ")
         full = short.get(key)
         if item.category == "place" and " " not in key and full is not None and full.kind == "person":
             # "Hopkins said ..." after "Ian Hopkins": the surname, not the town of that name.

@@ -22,6 +22,7 @@ TOKEN = re.compile(
     r"|\S",
 )
 POSSESSIVE = re.compile(r"['’]s$")
+PARTICLE_JOIN = re.compile(r"[-'’]")
 NAME_PARTICLE = re.compile(
     r"^(?:al|el|ad|ash|as|at|an|ar|az|ed|bin|ibn|abu|ben|d|de|du|da|di|le|la)[-'’]\w", re.I
 )
@@ -40,11 +41,11 @@ class Token:
     start: int
     end: int
 
-    @property
+    @functools.cached_property
     def folded(self) -> str:
-        return fold(self.text)
+        return cached_fold(self.text)
 
-    @property
+    @functools.cached_property
     def is_capitalised(self) -> bool:
         """Starts a name: "Mali", "AQIM", "al-Qaida", "d'Ivoire"."""
         first = self.text[0]
@@ -53,15 +54,15 @@ class Token:
         )
 
     def _particle_cap(self) -> bool:
-        rest = re.split(r"[-'’]", self.text, maxsplit=1)[1]
+        rest = PARTICLE_JOIN.split(self.text, maxsplit=1)[1]
         return rest[:1].isupper()
 
-    @property
+    @functools.cached_property
     def is_acronym(self) -> bool:
         letters = self.text.replace(".", "")
         return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
-    @property
+    @functools.cached_property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
 
@@ -85,6 +86,12 @@ def tokenize(text: str) -> list[Token]:
             continue
         tokens.append(Token(word, start, match.end()))
     return tokens
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def cached_fold(text: str) -> str:
+    """``slugs.fold`` remembered: extraction folds the same words and phrases many times over."""
+    return fold(text)
 
 
 @functools.lru_cache(maxsize=65536)

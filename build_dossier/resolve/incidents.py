@@ -1,11 +1,15 @@
 """Group event cues into incidents across articles, place claims in them and flag conflicts.
 
 Each article gives one *report* of its own story (all its cues that are not background) and one
-report per background cue (an earlier attack it recalls). Reports meet through a blocking key,
-the place entity id (a site stands for the city that holds it), and within one key they join the
-first group whose most precise date overlaps theirs, most precise reports first. So the work
-grows with the number of reports, never with the number of pairs. An unnamed "hotel" and the
-named hotel it is meet because both sit under the same city and date.
+report per background cue (an earlier attack it recalls). Reports meet through blocking keys: the
+town (a site stands for the town that holds it), the distinctive word of a named site
+("westgate"), and for an article's own story its country and kind of site. Under one key a report
+joins the first group whose most precise report has overlapping dates, most precise first;
+reports that meet under any key are one incident. So the work grows with the number of reports,
+never with the number of pairs. An unnamed "hotel" and the named hotel it is meet because both
+sit under the same town and days.
+
+Conflicts: claims of one incident, kind and normalised subject that state different figures.
 """
 
 from __future__ import annotations
@@ -471,7 +475,7 @@ def _stated(claim: Claim) -> tuple[int | None, int | None]:
 
 
 def _claim_order(claim_id: str) -> tuple[str, int]:
-    """ "a-c10" after "a-c9": article id, then the claim's number in it."""
+    """Sort key of a claim id: article id, then the claim's number in it ("a-c10" after "a-c9")."""
     article, _, number = claim_id.rpartition("-c")
     return article, int(number)
 
@@ -504,15 +508,16 @@ def group_incidents(
             reports.append(main)
             main_of_article[extraction.article.id] = main
         reports.extend(background)
+        recalled = {id(report.cues[0]): report for report in background}
         for index, cue in enumerate(extraction.cues):
-            owner = main if not cue.is_background else next(r for r in background if r.cues[0] is cue)
+            owner = recalled[id(cue)] if cue.is_background else main
             if owner is not None:
                 report_of_cue[(extraction.article.id, index)] = owner
 
     claimed_reports = _claimed_reports(extractions, report_of_cue, main_of_article)
     kept = [r for r in reports if not r.background or r.place or id(r) in claimed_reports]
     groups = _group(kept)
-    groups.sort(key=lambda g: _group_order(g))
+    groups.sort(key=_group_order)
     names = [_incident_name(group, places) for group in groups]
     ids = unique_slugs(names, fallback="incident")
     incident_of_report = {id(report): ids[i] for i, group in enumerate(groups) for report in group}
