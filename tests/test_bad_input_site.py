@@ -16,7 +16,7 @@ BAD_FILES: dict[str, bytes] = {
     "notes.md": b"# Not an article\n",
     ".#lock.txt": b"editor lock file",
     "draft.txt~": b"editor backup",
-    "cp1252 Sévaré.txt": "Gunmen attacked a hotel in Sévaré, killing five people, police said.".encode("cp1252"),
+    "cp1252 Sévaré.txt": "Gunmen attacked Sévaré, killing five people, police said.".encode("cp1252"),
     "utf16.txt": "Gunmen stormed a café in Gao, killing three people, officials said.".encode("utf-16"),
     "mojibake.txt": "Gunmen attacked SÃ©varÃ© again, killing two soldiers, the army said.".encode(),
     "no story at all.txt": b"The weather was mild and the market was busy all week.",
