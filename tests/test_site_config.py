@@ -112,7 +112,12 @@ def test_strict_build_fails_on_broken_links_and_anchors(monkeypatch: pytest.Monk
         "anchors": "warn",
     }
     assert config["watch"] == ["seeds", "build_dossier/templates"]
-    assert config["hooks"] == ["build_dossier/mkdocs_hook.py", "build_dossier/html_guard.py"]
+    # Pagefind's hook edits the policy html_guard writes, so it must come after it.
+    assert config["hooks"] == [
+        "build_dossier/mkdocs_hook.py",
+        "build_dossier/html_guard.py",
+        "build_dossier/pagefind_search.py",
+    ]
 
 
 def test_sidebar_is_small_and_generated_pages_are_not_in_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -917,8 +917,9 @@ class _SentenceReader:
         common = is_common_word(key)
         locative = i > 0 and self.tokens[i - 1].folded in ("in", "near", "outside", "at")
         apposition = SITE_APPOSITION.match(self.text[token.end :])
-        if apposition and cached_fold(apposition.group(1)) in self.lexicon.site_types and not common:
-            self._emit(i, i + 1, "place", "site", subkind=self.lexicon.site_types[cached_fold(apposition.group(1))])
+        head = cached_fold(apposition.group(1)) if apposition else None
+        if head in self.lexicon.site_types and not common:
+            self._emit(i, i + 1, "place", "site", subkind=self.lexicon.site_types[head])
             return
         speaker = bool(SPEECH_VERBS.match(self.text[token.end :])) and not common
         place = locative and not common

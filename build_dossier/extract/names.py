@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -35,56 +35,53 @@ COMMON_WORD_ZIPF = 4.0
 """A lower-case word at least this frequent in English (about 1 in 100,000 words) is a common word."""
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark, with the word tests the finders ask of it again and again
+    (a named tuple: sentences make many tokens, and tuples are the cheapest to build)."""
+
     text: str
     start: int
     end: int
+    folded: str
+    is_capitalised: bool
+    """Starts a name: "Mali", "AQIM", "al-Qaida", "d'Ivoire"."""
+    is_acronym: bool
+    is_word: bool
 
-    @functools.cached_property
-    def folded(self) -> str:
-        return cached_fold(self.text)
 
-    @functools.cached_property
-    def is_capitalised(self) -> bool:
-        """Starts a name: "Mali", "AQIM", "al-Qaida", "d'Ivoire"."""
-        first = self.text[0]
-        return (first.isupper() and first.isalpha()) or bool(
-            NAME_PARTICLE.match(self.text) and self._particle_cap()
-        )
+@functools.lru_cache(maxsize=1 << 16)
+def _word_tests(text: str) -> tuple[str, bool, bool, bool]:
+    """Folded form, capitalised, acronym, word: worked out once per distinct token text."""
+    first = text[0]
+    particle_cap = bool(NAME_PARTICLE.match(text)) and PARTICLE_JOIN.split(text, maxsplit=1)[1][:1].isupper()
+    capitalised = (first.isupper() and first.isalpha()) or particle_cap
+    letters = text.replace(".", "")
+    acronym = len(letters) >= 2 and letters.isupper() and letters.isalpha()
+    return cached_fold(text), capitalised, acronym, first.isalnum()
 
-    def _particle_cap(self) -> bool:
-        rest = PARTICLE_JOIN.split(self.text, maxsplit=1)[1]
-        return rest[:1].isupper()
 
-    @functools.cached_property
-    def is_acronym(self) -> bool:
-        letters = self.text.replace(".", "")
-        return len(letters) >= 2 and letters.isupper() and letters.isalpha()
-
-    @functools.cached_property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+@functools.lru_cache(maxsize=1 << 16)
+def _pieces(word: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...]:
+    """The tokens a matched word makes, as (offset, text, word tests): "Mali's" -> "Mali", "'s"."""
+    cut = 0
+    possessive = POSSESSIVE.search(word)
+    suffix = ADJECTIVE_SUFFIX.search(word)
+    if possessive and len(word) > 2:
+        cut = possessive.start()
+    elif suffix and suffix.start() > 0:
+        cut = suffix.start()
+    texts = ((0, word[:cut]), (cut, word[cut:])) if cut else ((0, word),)
+    return tuple((offset, text, *_word_tests(text)) for offset, text in texts)
 
 
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens; a possessive "'s" becomes its own token ("Mali", "'s")."""
     tokens = []
     for match in TOKEN.finditer(text):
-        word, start = match.group(), match.start()
-        possessive = POSSESSIVE.search(word)
-        if possessive and len(word) > 2:
-            cut = possessive.start()
-            tokens.append(Token(word[:cut], start, start + cut))
-            tokens.append(Token(word[cut:], start + cut, match.end()))
-            continue
-        suffix = ADJECTIVE_SUFFIX.search(word)
-        if suffix and suffix.start() > 0:
-            cut = suffix.start()
-            tokens.append(Token(word[:cut], start, start + cut))
-            tokens.append(Token(word[cut:], start + cut, match.end()))
-            continue
-        tokens.append(Token(word, start, match.end()))
+        start = match.start()
+        for offset, piece, *tests in _pieces(match.group()):
+            begin = start + offset
+            tokens.append(Token(piece, begin, begin + len(piece), *tests))
     return tokens
 
 
