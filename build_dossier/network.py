@@ -16,8 +16,8 @@ ROW_HEIGHT = 28
 WIDTH = 800
 LEFT_X, RIGHT_X = 230, 570
 MAX_LABEL = 34
-MAX_GRAPH_INCIDENTS = 15
-MAX_GRAPH_ACTORS = 15
+MAX_GRAPH_INCIDENTS = 10
+MAX_GRAPH_ACTORS = 12
 """The page shows the incidents with the most sources and the actors named in most of them, so its
 size stays the same whatever the size of the dossier (each incident page lists all its actors)."""
 

@@ -651,7 +651,7 @@ LIST_PAGE_ROWS = 60
 """Entries on one actor, place or source listing page: about 8 KB of HTML next to the theme's 17 KB."""
 TABLE_PAGE_ROWS = 30
 """Rows of the incident table on one page."""
-TIMELINE_PAGE_ENTRIES = 15
+TIMELINE_PAGE_ENTRIES = 12
 CONFLICT_PAGE_ROWS = 8
 CONFLICT_OVERVIEW_ROWS = 8
 """The most-reported conflicting figures shown on ``conflicts.md`` once the rest is paged."""

@@ -396,3 +396,21 @@ def test_golden_pages(pages: dict[str, str]) -> None:
         assert text == golden[path], (
             f"{path} differs from tests/golden/{path}; rerun with UPDATE_GOLDEN=1 after review"
         )
+
+
+def _largest_html(pages: dict[str, str]) -> tuple[int, str]:
+    return max((len(to_html(text).encode()), path) for path, text in pages.items() if path.endswith(".md"))
+
+
+def test_page_size_does_not_grow_with_the_dossier() -> None:
+    """Long listings are paged: the largest page at 2,000 copies is no larger than at 200."""
+    small_size, _ = _largest_html(render_site(scaled_fixture(200)))
+    large_pages = render_site(scaled_fixture(2000))
+    large_size, large_path = _largest_html(
+        {p: t for p, t in large_pages.items() if p != "map.md"}
+    )
+    assert large_size < 16_000, large_path
+    assert large_size < 1.1 * _largest_html({p: t for p, t in render_site(scaled_fixture(200)).items() if p != "map.md"})[0]
+    assert small_size > 0
+    for path in ("incidents/index.md", "actors/index.md", "places/index.md", "sources/index.md", "timeline.md", "conflicts.md"):
+        assert len(to_html(large_pages[path]).encode()) < 16_000, path

@@ -455,7 +455,7 @@ class _SentenceReader:
         if self._folded(i, end) in self.lexicon.actors or self._folded(i, end) in self.lexicon.countries:
             return None
         before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
-        if COMPANY_BEFORE.search(before) or COMPANY_AFTER.match(after):
+        if (_ends_with(before, ",") and COMPANY_BEFORE.search(before)) or COMPANY_AFTER.match(after):
             return "company"
         if GROUP_AFTER.match(after) and not self._known_whole(i, end):
             return "armed_group"
@@ -892,9 +892,9 @@ class _SentenceReader:
         before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
         if REGION_AFTER.match(after):
             return "region"
-        if CITY_BEFORE.search(before):
+        if _ends_with(before, ",", "of") and CITY_BEFORE.search(before):
             return "city"
-        if REGION_BEFORE.search(before):
+        if _ends_with(before, ",", "of", "the") and REGION_BEFORE.search(before):
             return "region"
         if NEIGHBOUR_BEFORE.search(before):
             return "country"
@@ -946,6 +946,14 @@ class _SentenceReader:
             return
         if not all(is_common_word(w) for w in words if w not in CONNECTORS):
             self._emit(i, end, "actor", "organisation")
+
+
+def _ends_with(before: str, *endings: str) -> bool:
+    """``before``, trailing spaces aside, ends with one of the lower-case ``endings`` in any case.
+
+    The context patterns anchored at the end (``COMPANY_BEFORE`` ...) can only match then; this
+    test is cheap, while searching them tries every position of the text before a name."""
+    return before.rstrip()[-3:].lower().endswith(endings)
 
 
 def _is_number_word(word: str) -> bool:
