@@ -15,7 +15,7 @@ from build_dossier.model import ACTOR_KINDS, CLAIM_KINDS, PLACE_KINDS
 
 WORDS = (
     "Gunmen killed at least two or three dozen people hostages freed wounded soldiers in Bamako the "
-    "Hotel Radisson Minister said AFP Reuters Friday last March attack siege , . \" ( ) - 12 1,000 "
+    'Hotel Radisson Minister said AFP Reuters Friday last March attack siege , . " ( ) - 12 1,000 '
     "Malian forces UN mission al-Qaeda Islamic State claimed responsibility"
 )
 WIRE_WORDS = st.sampled_from(WORDS.split(" "))
