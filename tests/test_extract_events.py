@@ -256,3 +256,22 @@ def test_seed_radisson_siege_is_named_with_its_hotel_and_city(seed_cues) -> None
     assert any(c.site == "Radisson Blu hotel" and c.place == "Bamako" for c in cues if not c.is_background)
     paris = [c for c in cues if c.is_background]
     assert [c.place for c in paris] == ["Paris"]
+
+
+def test_earlier_attack_on_the_hotel_happened_at_the_story_hotel() -> None:
+    story = article(
+        "2019-03-03",
+        "Gunmen stormed the Korvani Hotel in Velsa on Saturday, killing at least 12 people, police said.",
+        "The hotel, which is popular with diplomats, had been attacked before, in May 2014.",
+        "The museum was attacked in 2012.",
+    )
+    cues, main = cues_of(
+        story, place(story, 0, "Korvani Hotel", "site", "hotel"), place(story, 0, "Velsa", "city")
+    )
+    assert main == 0
+    recalled = [cue for cue in cues if cue.is_background]
+    hotel = next(cue for cue in recalled if cue.span.sentence == 1)
+    assert (hotel.place, hotel.site, hotel.site_type) == ("Velsa", "Korvani Hotel", "hotel")
+    assert hotel.date.start == dt.date(2014, 5, 1)
+    # "The museum" is not the story's hotel: that recalled attack keeps no place.
+    assert all(cue.place is None for cue in recalled if cue.span.sentence == 2)

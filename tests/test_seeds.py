@@ -133,3 +133,20 @@ def test_actor_and_source_pages_link_back_with_context(dossier: dict, docs: Path
     assert "??? " in source and "Our goal is to create a safe and engaging place" in source
     assert '<span id="s-0"' in source or "{#s-0" in source or 'id="s-0"' in source
     assert "../actors/minusma.md" in source and "../places/sevare.md" in source
+
+
+def test_two_attacks_on_one_hotel_years_apart_are_named_apart(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(
+        "VELSA (Reuters) - Gunmen stormed the Korvani Hotel in Velsa on Saturday, killing at least 12 "
+        "people, police said.\n\n"
+        "The hotel had been attacked before, in May 2014, when gunmen killed 9 people.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "metadata.yml").write_text("story.txt:\n  published: 2019-03-03\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    incidents = {i["name"]: i for i in json.loads(result.stdout)["incidents"]}
+    assert sorted(incidents) == ["Korvani Hotel attack, Velsa (2014)", "Korvani Hotel attack, Velsa (2019)"]
+    older = incidents["Korvani Hotel attack, Velsa (2014)"]
+    assert older["date"] == "2014-05-01/2014-05-31"
+    claims = {c["incident"]: c["low"] for c in json.loads(result.stdout)["claims"] if c["kind"] == "killed"}
+    assert claims[older["id"]] == 9

@@ -63,6 +63,10 @@ class _Rules:
     generic: re.Pattern[str]
 
 
+DEFINITE_NOUN = re.compile(r"\b[Tt]he (\w+)")
+"""A definite noun phrase ("The hotel"), which refers back to a site already named."""
+
+
 def _words_pattern(words: list[str]) -> str:
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for w in ordered)
@@ -301,4 +305,20 @@ def find_event_cues(
         mentioned = by_sentence.get(sentence.index, [])
         cues.extend(_sentence_cues(sentence, article, mentioned, site_pattern, lexicon))
     main_cue = next((index for index, cue in enumerate(cues) if not cue.is_background), None)
+    if main_cue is not None and cues[main_cue].site_type:
+        story = cues[main_cue]
+        cues = [
+            replace(cue, place=story.place, site=story.site, site_type=story.site_type)
+            if _recalls_story_site(cue, story, lexicon)
+            else cue
+            for cue in cues
+        ]
     return tuple(cues), main_cue
+
+
+def _recalls_story_site(cue: EventCue, story: EventCue, lexicon: Lexicon) -> bool:
+    """An earlier attack on "the hotel" with no place of its own happened at the story's hotel."""
+    if not cue.is_background or cue.place or cue.site:
+        return False
+    nouns = DEFINITE_NOUN.findall(cue.span.text)
+    return any(lexicon.site_types.get(noun.lower()) == story.site_type for noun in nouns)

@@ -518,7 +518,7 @@ def group_incidents(
     kept = [r for r in reports if not r.background or r.place or id(r) in claimed_reports]
     groups = _group(kept)
     groups.sort(key=_group_order)
-    names = [_incident_name(group, places) for group in groups]
+    names = _distinct_names([_incident_name(group, places) for group in groups], groups)
     ids = unique_slugs(names, fallback="incident")
     incident_of_report = {id(report): ids[i] for i, group in enumerate(groups) for report in group}
 
@@ -563,6 +563,16 @@ def _claimed_reports(
         for claim in extraction.claims
         if (owner := _claim_report(extraction.article.id, claim, report_of_cue, main_of_article))
     }
+
+
+def _distinct_names(names: list[str], groups: list[list[_Report]]) -> list[str]:
+    """Two attacks on the same hotel years apart get the same name: the year tells them apart."""
+    counts = Counter(names)
+    distinct = []
+    for name, group in zip(names, groups, strict=True):
+        date = _group_date(group)
+        distinct.append(f"{name} ({date.start.year})" if counts[name] > 1 and date else name)
+    return distinct
 
 
 def _group_date(group: list[_Report]) -> DateRef | None:
