@@ -43,6 +43,7 @@ def _by_surface(mentions: tuple[Mention, ...]) -> dict[str, Mention]:
             "actor",
             "company",
         ),
+        ("The private airline Velar Sky said two pilots were missing.", "Velar Sky", "actor", "company"),
         ("The militants were linked to al-Qaida, officials said.", "al-Qaida", "actor", "armed_group"),
         ('"We saw them," the guard told Reuters.', "Reuters", "actor", "media"),
         ("Malian troops surrounded the building.", "Malian troops", "actor", "armed_force"),

@@ -213,6 +213,8 @@ COMPANY_NOUNS = (
 COMPANY_BEFORE = re.compile(
     rf"\b(?:the|a|an|its|their)\s(?:[\w'’-]+\s){{0,3}}{COMPANY_NOUNS}(?:\s[\w'’-]+){{0,5}},\s*$", re.I
 )
+COMPANY_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an)\s(?:[\w'’-]+\s){{0,3}}{COMPANY_NOUNS}\s$", re.I)
+"""A lower-case company noun right before the name: "the private airline Kam Air"."""
 COMPANY_AFTER = re.compile(rf"^,\s*(?:a|an|the)\s(?:[\w'’-]+\s){{0,3}}{COMPANY_NOUNS}\b", re.I)
 GROUP_AFTER = re.compile(
     r"^,\s*(?:a|an|the)\s(?:[\w'’-]+\s){0,3}(?:group|movement|faction|militia|outfit|network)\b(?!\s+of\b)",
@@ -455,7 +457,11 @@ class _SentenceReader:
         if self._folded(i, end) in self.lexicon.actors or self._folded(i, end) in self.lexicon.countries:
             return None
         before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
-        if (_ends_with(before, ",") and COMPANY_BEFORE.search(before)) or COMPANY_AFTER.match(after):
+        if (
+            (_ends_with(before, ",") and COMPANY_BEFORE.search(before))
+            or COMPANY_RIGHT_BEFORE.search(before[-80:])
+            or COMPANY_AFTER.match(after)
+        ):
             return "company"
         if GROUP_AFTER.match(after) and not self._known_whole(i, end):
             return "armed_group"
