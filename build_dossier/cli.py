@@ -13,7 +13,7 @@ import click
 from build_dossier.errors import DossierError
 from build_dossier.export import dossier_json, dumps_json
 from build_dossier.pipeline import build, make_dossier
-from build_dossier.settings import make_settings
+from build_dossier.settings import MAX_FILE_BYTES, make_settings
 
 EXIT_WARNINGS = 1
 EXIT_USAGE = 2
@@ -31,7 +31,7 @@ def _warn(warnings: tuple[str, ...]) -> None:
 
 def extract_json(paths: list[Path], jobs: int = 1) -> dict:
     """The public JSON of the dossier built from ``paths`` (files or folders); warnings go to stderr."""
-    dossier, warnings, _ = make_dossier(paths, max_file_bytes=make_settings().max_file_bytes, jobs=jobs)
+    dossier, warnings, _ = make_dossier(paths, max_file_bytes=MAX_FILE_BYTES, jobs=jobs)
     _warn(warnings)
     return dossier_json(dossier)
 

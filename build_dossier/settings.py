@@ -20,6 +20,9 @@ MANIFEST_NAME = ".dossier-manifest.json"
 METADATA_NAME = "metadata.yml"
 """Sidecar file in the seeds folder with editorial metadata the text cannot give."""
 
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Default size limit of an article file; larger files are skipped with a warning."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -27,7 +30,7 @@ class Settings:
     """Folder of article files (``*.txt``) and the sidecar ``metadata.yml``."""
     docs_dir: Path
     """MkDocs ``docs_dir``; the generator writes only its own folders and pages in it."""
-    max_file_bytes: int = 5 * 1024 * 1024
+    max_file_bytes: int = MAX_FILE_BYTES
     """Larger article files are skipped with a warning."""
     jobs: int = 1
     """Processes for extraction; the output is identical for any value."""
@@ -45,7 +48,7 @@ def make_settings(
     seeds_dir: str | os.PathLike[str] = "seeds",
     docs_dir: str | os.PathLike[str] = "docs",
     *,
-    max_file_bytes: int = 5 * 1024 * 1024,
+    max_file_bytes: int = MAX_FILE_BYTES,
     jobs: int = 1,
 ) -> Settings:
     """Build :class:`Settings`, reporting every problem in one error."""

@@ -42,3 +42,14 @@ def test_bad_option_is_usage_error_exit_2() -> None:
 def test_bench_rejects_bad_sizes() -> None:
     result = CliRunner().invoke(main, ["bench", "--sizes", "ten"])
     assert result.exit_code == 2 and "--sizes" in result.output
+
+
+def test_extract_works_from_a_folder_without_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Gunmen killed at least 12 people in Velsa on Friday, police said.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"low": 12' in result.stdout
