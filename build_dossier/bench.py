@@ -17,11 +17,13 @@ import os
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +32,7 @@ from typing import TextIO
 
 from build_dossier.pagefind_search import build_index
 from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES, MANIFEST_NAME
+from build_dossier.slugs import slugify
 from build_dossier.synthetic import generate, write_corpus
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -38,6 +41,8 @@ STAGES = ("ingest", "extract", "resolve", "render", "write")
 PAGE_LIMIT_BYTES = 25 * 1024
 MEMORY_LIMIT_BYTES = 2 * 1024**3
 FIRST_QUERY_LIMIT_BYTES = 300 * 1024
+SERVE_MAX_ARTICLES = 1000
+SERVE_LIMIT_SECONDS = 2.0
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -78,6 +83,9 @@ class BenchRow:
     first_query: QueryCost | None
     rebuild_seconds: float
     rebuild_pages: int
+    serve_seconds: float | None
+    """From saving an edited article to ``mkdocs serve --dirty`` serving it; measured up to
+    :data:`SERVE_MAX_ARTICLES` articles (each size costs a whole extra build)."""
 
     @property
     def generation_seconds(self) -> float:
@@ -244,6 +252,64 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """No access log on the benchmark's output."""
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> tuple[str, str] | None:
+    """The page at ``url`` and the address it ended at after redirects, or None if not served."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace"), response.geturl()
+    except (OSError, ValueError):
+        return None
+
+
+def serve_latency(project: Path, *, dirty: bool, timeout: float = 900.0) -> float:
+    """Seconds from saving an edited article to ``mkdocs serve`` serving its page with the edit.
+
+    Runs the real ``mkdocs serve`` (our hook included) on the generated project, waits for the first
+    build, appends a sentence with a unique word to one article, and polls that article's page.
+    """
+    seeds = project / "seeds"
+    article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
+    port = _free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"]
+    if dirty:
+        command.append("--dirty")
+    env = {
+        **os.environ,
+        "DOSSIER_SKIP_PAGEFIND": "1",
+        "DOSSIER_HTMLPROOFER": "false",
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(PROJECT),
+    }
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while (home := _fetch(f"http://127.0.0.1:{port}/")) is None:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve did not start in {project}")
+            time.sleep(0.5)
+        marker = f"Benchmarkmarker{port}"
+        page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
+        started = time.perf_counter()
+        with article.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nA spokesman for {marker} said nothing more.\n")
+        while marker not in (_fetch(page) or ("", ""))[0]:
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"mkdocs serve never showed the edit of {article.name}")
+            time.sleep(0.1)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def _can_use_browser() -> bool:
     try:
         import playwright  # noqa: F401
@@ -275,6 +341,7 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
     started = time.perf_counter()
     second = _run_build(seeds, docs, jobs)
     rebuild_seconds = time.perf_counter() - started
+    serve_seconds = serve_latency(project, dirty=True) if count <= SERVE_MAX_ARTICLES else None
 
     return BenchRow(
         articles=first["articles"],
@@ -297,6 +364,7 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
         first_query=query,
         rebuild_seconds=rebuild_seconds,
         rebuild_pages=second["written"],
+        serve_seconds=serve_seconds,
     )
 
 
@@ -352,6 +420,7 @@ def _figures(row: BenchRow) -> dict[str, str]:
         "first query": "-" if query is None else f"{_kb(query.query_bytes)} ({query.results} results)",
         "rebuild, one article edited (s)": f"{row.rebuild_seconds:.2f}",
         "rebuild pages rewritten": str(row.rebuild_pages),
+        "serve --dirty, edit shown (s)": "-" if row.serve_seconds is None else f"{row.serve_seconds:.1f}",
     }
 
 
@@ -380,6 +449,12 @@ def _goals(rows: Sequence[BenchRow]) -> list[str]:
             0 < row.rebuild_pages < row.pages_written,
             f"{n}: rebuild after one edit rewrote {row.rebuild_pages} of {row.pages_written} pages",
         )
+        if row.serve_seconds is not None:
+            goal(
+                row.serve_seconds <= SERVE_LIMIT_SECONDS,
+                f"{n}: mkdocs serve showed an edited article {row.serve_seconds:.1f} s after the save "
+                f"(<= {SERVE_LIMIT_SECONDS:.0f} s)",
+            )
         if row.first_query is not None:
             goal(
                 row.first_query.query_bytes <= FIRST_QUERY_LIMIT_BYTES,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -43,7 +44,7 @@ from build_dossier.model import (
     Incident,
     Span,
 )
-from build_dossier.slugs import fold
+from build_dossier.slugs import fold, slugify
 from build_dossier.wording import country_name, format_date, format_day, label
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
@@ -108,15 +109,9 @@ def claim_anchor(claim_id: str) -> str:
     return f"claim-{anchor_id(claim_id)}"
 
 
-def front_matter(title: str, tags: Iterable[str] = ()) -> str:
-    """YAML front matter: a plain title for the browser tab and tags for the tags plugin."""
-    lines = ["---", f"title: {yaml_string(title)}"]
-    clean_tags = sorted({plain(tag) for tag in tags if plain(tag)})
-    if clean_tags:
-        lines.append("tags:")
-        lines.extend(f"  - {yaml_string(tag)}" for tag in clean_tags)
-    lines.append("---")
-    return "\n".join(lines) + "\n"
+def front_matter(title: str) -> str:
+    """YAML front matter: a plain title for the browser tab."""
+    return f"---\ntitle: {yaml_string(title)}\n---\n"
 
 
 # --- shared fragments ----------------------------------------------------------------------------
@@ -192,6 +187,223 @@ def mentions_by_source(index: Index, entity: Entity, page: str) -> list[dict[str
     return groups
 
 
+# --- tags --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A label shared by pages (an attack type, a country, a kind, an outlet), with a page listing them."""
+
+    name: str
+    category: str
+
+
+TAG_CATEGORIES = ("Attack type", "Country", "Kind", "Outlet")
+TAG_PAGE_ROWS = 40
+"""Pages listed on one tag page; a well-used tag (a country, a big outlet) is paged by section."""
+
+
+def tag_page(name: str) -> str:
+    slug = slugify(name, "tag")
+    return f"tags/{'index-tag' if slug == 'index' else slug}.md"
+
+
+def incident_tags(index: Index, incident: Incident) -> list[Tag]:
+    tags = [Tag(label(incident.attack_type), "Attack type")]
+    country = country_name(index.country_of(incident))
+    if country:
+        tags.append(Tag(country, "Country"))
+    outlets = {index.articles[a].outlet for a in incident.sources if a in index.articles}
+    return tags + [Tag(outlet, "Outlet") for outlet in sorted(o for o in outlets if o)]
+
+
+def entity_tags(entity: Entity) -> list[Tag]:
+    tags = [Tag(label(entity.kind), "Kind")]
+    country = country_name(entity.country) if entity.country else None
+    return tags + ([Tag(country, "Country")] if country else [])
+
+
+def source_tags(article: Article) -> list[Tag]:
+    return [Tag(article.outlet, "Outlet")] if article.outlet else []
+
+
+def tag_line(tags: Iterable[Tag], page: str) -> str | None:
+    """Markdown: a page's tags, each linking to the page that lists everything carrying it."""
+    by_page = {tag_page(tag.name): tag for tag in tags if plain(tag.name)}
+    if not by_page:
+        return None
+    links = [
+        md_link(md_text(by_page[path].name), href(page, path))
+        for path in sorted(by_page, key=lambda path: (by_page[path].name.casefold(), path))
+    ]
+    return "Tags: " + " · ".join(links) + "\n{: .dossier-tags }"
+
+
+def render_tags(
+    index: Index,
+    incidents: list[Incident],
+    actors: list[Entity],
+    places: list[Entity],
+    articles: list[Article],
+) -> dict[str, str]:
+    """``tags/index.md`` by category, and a page per tag listing its pages; both paged when long."""
+    found: dict[str, Tag] = {}
+    members: dict[str, dict[str, list[str]]] = {}
+
+    def add(tags: list[Tag], section: str, key: str) -> None:
+        for tag in tags:
+            path = tag_page(tag.name)
+            found.setdefault(path, tag)
+            listed = members.setdefault(path, {}).setdefault(section, [])
+            if not listed or listed[-1] != key:
+                listed.append(key)
+
+    for incident in incidents:
+        add(incident_tags(index, incident), "Incidents", incident.id)
+    for actor in actors:
+        add(entity_tags(actor), "Actors", actor.id)
+    for place in places:
+        add(entity_tags(place), "Places", place.id)
+    for article in articles:
+        add(source_tags(article), "Sources", article.id)
+
+    def entry(section: str, key: str, page: str) -> str:
+        if section == "Incidents":
+            incident = index.incidents[key]
+            return f"{incident_link(index, key, page)}: {md_text(format_date(incident.date))}"
+        if section == "Sources":
+            return f"{article_link(index, key, page)}: {md_text(format_day(index.articles[key].published))}"
+        return entity_link(index, key, page)
+
+    pages: dict[str, str] = {}
+    for path in sorted(found):
+        sections = [
+            (s, members[path][s]) for s in ("Incidents", "Actors", "Places", "Sources") if s in members[path]
+        ]
+
+        def content(part: list[tuple[str, list[str]]], page: str) -> dict[str, object]:
+            return {"sections": [(md_text(s), [entry(s, key, page) for key in keys]) for s, keys in part]}
+
+        stem = path.removeprefix("tags/").removesuffix(".md")
+        pages.update(
+            _paged(
+                path,
+                f"Tag: {found[path].name}",
+                "tag.md.j2",
+                sections,
+                TAG_PAGE_ROWS,
+                "tags",
+                stem,
+                content,
+                up_label=f"Everything tagged {found[path].name}",
+            )
+        )
+
+    categories = [
+        (
+            category,
+            sorted(
+                (p for p in found if found[p].category == category), key=lambda p: found[p].name.casefold()
+            ),
+        )
+        for category in TAG_CATEGORIES
+    ]
+
+    def index_content(part: list[tuple[str, list[str]]], page: str) -> dict[str, object]:
+        return {
+            "categories": [
+                (
+                    md_text(category),
+                    [
+                        f"{md_link(md_text(found[p].name), href(page, p))} "
+                        f"({sum(len(keys) for keys in members[p].values())})"
+                        for p in paths
+                    ],
+                )
+                for category, paths in part
+            ]
+        }
+
+    pages.update(
+        _paged(
+            "tags/index.md",
+            "Tags",
+            "tag_index.md.j2",
+            [(category, paths) for category, paths in categories if paths],
+            LIST_PAGE_ROWS,
+            "tags",
+            "index",
+            index_content,
+        )
+    )
+    return pages
+
+
+# --- lists too long for one page ---------------------------------------------------------------------
+
+PAGE_LIST_ROWS = 10
+"""Rows of a list shown on an incident, actor or place page; the rest go on pages beside it."""
+OVERFLOW_PAGE_ROWS = 40
+"""Rows on each of those further pages."""
+
+
+def overflow_parts(
+    page: str, what: str, total: int, shown: int, per_page: int = OVERFLOW_PAGE_ROWS
+) -> list[tuple[str, int, int]]:
+    """``(path, start, end)`` of each part of a list: the first ``shown`` rows on ``page``, the rest on
+    ``<page>--<what>[--n].md`` beside it, so rows with relative links read the same on every part."""
+    parts = [(page, 0, min(shown, total))]
+    stem = page.removesuffix(".md")
+    for number, start in enumerate(range(shown, total, per_page), 1):
+        suffix = f"--{number}" if number > 1 else ""
+        parts.append((f"{stem}--{what}{suffix}.md", start, min(start + per_page, total)))
+    return parts
+
+
+def overflow(
+    page: str,
+    owner: str,
+    what: str,
+    rows: list[T],
+    body: Callable[[list[T]], str],
+    shown: int = PAGE_LIST_ROWS,
+    per_page: int = OVERFLOW_PAGE_ROWS,
+) -> tuple[list[T], str | None, dict[str, str]]:
+    """The rows shown on ``page``, a Markdown line linking to the rest, and the pages holding the rest.
+
+    ``owner`` is the page's plain title and ``what`` a plural noun for the rows ("incidents").
+    """
+    parts = overflow_parts(page, what, len(rows), shown, per_page)
+    if len(parts) == 1:
+        return rows, None, {}
+    pages = {}
+    for position, (path, start, end) in enumerate(parts[1:], 1):
+        title = f"{owner}: {what} {start + 1}–{end} of {len(rows)}"
+        links = [md_link(f"Back to {md_text(owner)}", href(path, page))]
+        if position > 1:
+            links.append(md_link("previous page", href(path, parts[position - 1][0])))
+        if position + 1 < len(parts):
+            links.append(md_link("next page", href(path, parts[position + 1][0])))
+        pages[path] = front_matter(title) + _render(
+            "overflow.md.j2",
+            title_md=md_text(title),
+            pager_md=" · ".join(links),
+            body_md=body(rows[start:end]),
+        )
+    later = parts[1:]
+    shown_parts = later if len(later) <= paging.MAX_OVERVIEW_LINKS else [*later[:10], None, later[-1]]
+    links = [
+        "…" if part is None else md_link(f"{part[1] + 1}–{part[2]}", href(page, part[0]))
+        for part in shown_parts
+    ]
+    more = f"{len(rows) - shown} more {what} on further pages: " + " · ".join(links)
+    return rows[:shown], more, pages
+
+
+def bullet_list(rows: list[str]) -> str:
+    return "".join(f"- {row}\n" for row in rows)
+
+
 # --- incident pages ------------------------------------------------------------------------------
 
 
@@ -202,28 +414,34 @@ def _claims_by_kind(records: list[ClaimRecord]) -> dict[str, list[ClaimRecord]]:
     return grouped
 
 
-def _figure_cell(index: Index, records: list[ClaimRecord], page: str) -> str:
-    """Per subject: the range of every stated figure, and links to the claims behind it."""
+MAX_CITATIONS = 3
+"""Claims cited per figure in the infobox; the table under "What the sources say" lists them all."""
+
+
+def _figure_cell(index: Index, records: list[ClaimRecord], page: str, claim_pages: dict[str, str]) -> str:
+    """Per subject: the range of every stated figure, and links to the first claims behind it."""
     by_subject: dict[str, list[ClaimRecord]] = {}
     for record in records:
         by_subject.setdefault(record.claim.subject, []).append(record)
     parts = []
     for subject in sorted(by_subject, key=str.casefold):
         group = by_subject[subject]
-        links = ", ".join(
+        cited = [
             md_link(
                 md_text(index.articles[r.claim.span.article].outlet or r.claim.span.article),
-                f"#{claim_anchor(r.id)}",
+                claim_href(page, claim_pages, r.id),
             )
-            for r in group
-        )
+            for r in group[:MAX_CITATIONS]
+        ]
+        if len(group) > MAX_CITATIONS:
+            cited.append(f"{len(group) - MAX_CITATIONS} more")
         figure = combined_range(r.claim for r in group)
-        parts.append(f"**{md_text(figure)}** {md_text(subject)} ({links})")
+        parts.append(f"**{md_text(figure)}** {md_text(subject)} ({', '.join(cited)})")
     return "<br>".join(parts)
 
 
 def _infobox(
-    index: Index, incident: Incident, records: list[ClaimRecord], page: str
+    index: Index, incident: Incident, records: list[ClaimRecord], page: str, claim_pages: dict[str, str]
 ) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     date_md = md_text(format_date(incident.date))
@@ -256,7 +474,7 @@ def _infobox(
     grouped = _claims_by_kind(records)
     for kind, heading in INFOBOX_KINDS:
         if kind in grouped:
-            rows.append((heading, _figure_cell(index, grouped[kind], page)))
+            rows.append((heading, _figure_cell(index, grouped[kind], page, claim_pages)))
     return rows
 
 
@@ -297,8 +515,7 @@ def _summary(index: Index, incident: Incident, records: list[ClaimRecord], page:
     grouped = _claims_by_kind(records)
     for kind in SUMMARY_KINDS:
         for record in sorted(grouped.get(kind, []), key=lambda r: _reading_order(index, r.claim.span)):
-            key = (record.claim.span.article, record.claim.span.sentence)
-            if all((s.article, s.sentence) != key for s in chosen):
+            if all(s.text != record.claim.span.text for s in chosen):
                 chosen.append(record.claim.span)
                 break
     return [quote_with_source(index, span, page) for span in chosen[:MAX_SUMMARY_SENTENCES]]
@@ -320,32 +537,69 @@ def time_expressions(sentence: str) -> list[str]:
     ]
 
 
+MAX_TIMELINE_ENTRIES = 6
+
+
 def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]]:
-    entries = []
+    """Sentences that say when something happened, a sentence repeated word for word shown once."""
+    by_text: dict[str, list[Span]] = {}
     for span in spans:
-        expressions = time_expressions(span.text)
-        if expressions:
-            entries.append(
-                {
-                    "when_md": "; ".join(md_text(e) for e in expressions),
-                    "quote_md": quote_with_source(index, span, page),
-                }
+        if time_expressions(span.text):
+            by_text.setdefault(span.text, []).append(span)
+    entries = []
+    for text, group in list(by_text.items())[:MAX_TIMELINE_ENTRIES]:
+        sources = [
+            md_link(
+                source_label(index.articles[s.article]),
+                href(page, f"sources/{s.article}.md", sentence_anchor(s.sentence)),
             )
+            for s in group[:MAX_REPORTS_PER_VALUE]
+        ]
+        if len(group) > MAX_REPORTS_PER_VALUE:
+            sources.append(f"{len(group) - MAX_REPORTS_PER_VALUE} more")
+        entries.append(
+            {
+                "when_md": "; ".join(md_text(e) for e in time_expressions(text)),
+                "quote_md": f"{quoted(text)} ({'; '.join(sources)})",
+            }
+        )
     return entries
 
 
-def _claim_rows(index: Index, records: list[ClaimRecord], page: str) -> list[dict[str, str]]:
-    """Rows of "What the sources say": figure, speaker, outlet (and the wire it relays), quote."""
-    rows = []
+CLAIM_TABLE_ROWS = 6
+"""Rows of "What the sources say" on the incident page; the rest on further pages beside it."""
+
+
+def table_order(index: Index, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Claims in the order of "What the sources say": by kind, then earliest report first."""
     kind_rank = {kind: rank for rank, kind in enumerate(CLAIM_KINDS)}
-    for record in sorted(
+    return sorted(
         records,
         key=lambda r: (
             kind_rank.get(r.claim.kind, len(kind_rank)),
             _reading_order(index, r.claim.span),
             r.id,
         ),
-    ):
+    )
+
+
+def claim_pages(index: Index, incident_id: str) -> dict[str, str]:
+    """The page that holds each claim's table row: the incident page or one of its claim pages."""
+    ordered = table_order(index, index.claims_by_incident.get(incident_id, []))
+    parts = overflow_parts(f"incidents/{incident_id}.md", "claims", len(ordered), CLAIM_TABLE_ROWS)
+    return {record.id: path for path, start, end in parts for record in ordered[start:end]}
+
+
+def claim_href(page: str, pages: dict[str, str], claim_id: str) -> str:
+    target = pages.get(claim_id, page)
+    anchor = claim_anchor(claim_id)
+    return f"#{anchor}" if target == page else href(page, target, anchor)
+
+
+def _claim_rows(index: Index, records: list[ClaimRecord], page: str) -> list[dict[str, str]]:
+    """Rows of "What the sources say": figure, speaker, outlet (and the wire it relays), quote."""
+    rows = []
+    for record in records:
         article = index.articles[record.claim.span.article]
         claim = record.claim
         rows.append(
@@ -365,18 +619,40 @@ def _claim_rows(index: Index, records: list[ClaimRecord], page: str) -> list[dic
     return rows
 
 
-def _conflict_blocks(index: Index, conflicts: list[Conflict], page: str) -> list[dict[str, object]]:
+def _claims_table(index: Index, page: str) -> Callable[[list[ClaimRecord]], str]:
+    return lambda records: _render("claims_table.md.j2", claims=_claim_rows(index, records, page))
+
+
+MAX_REPORTS_PER_VALUE = 2
+MAX_VALUES_PER_CONFLICT = 5
+
+
+def _report(index: Index, record: ClaimRecord, page: str, claim_pages: dict[str, str]) -> str:
+    """``speaker (Outlet, date, relaying Wire)`` with the outlet linking to the claim's table row."""
+    article = index.articles[record.claim.span.article]
+    relay = f", relaying {md_text(article.relayed_from)}" if article.relayed_from else ""
+    link = md_link(source_label(article), claim_href(page, claim_pages, record.id))
+    return f"{speaker(record)} ({link}{relay})"
+
+
+def _conflict_blocks(
+    index: Index, conflicts: list[Conflict], page: str, claim_pages: dict[str, str]
+) -> list[dict[str, object]]:
+    """Per conflicting figure, each value once with who gave it and where; the sentences are in the table."""
     blocks = []
     for conflict in conflicts:
-        values = []
         records = [index.claims[c] for c in conflict.claims if c in index.claims]
+        by_value: dict[str, list[ClaimRecord]] = {}
         for record in sorted(records, key=lambda r: (_reading_order(index, r.claim.span), r.id)):
-            article = index.articles[record.claim.span.article]
-            values.append(
-                f"**{md_text(claim_range(record.claim))}**: {speaker(record)}, reported by "
-                f"{md_link(source_label(article), f'#{claim_anchor(record.id)}')} ({origin_note(article)}): "
-                f"{quoted(record.claim.span.text)}"
-            )
+            by_value.setdefault(claim_range(record.claim), []).append(record)
+        values = []
+        for value, group in list(by_value.items())[:MAX_VALUES_PER_CONFLICT]:
+            reports = [_report(index, r, page, claim_pages) for r in group[:MAX_REPORTS_PER_VALUE]]
+            if len(group) > MAX_REPORTS_PER_VALUE:
+                reports.append(f"{len(group) - MAX_REPORTS_PER_VALUE} more")
+            values.append(f"**{md_text(value)}**: " + "; ".join(reports))
+        if len(by_value) > MAX_VALUES_PER_CONFLICT:
+            values.append(f"{len(by_value) - MAX_VALUES_PER_CONFLICT} other values, in the table below")
         blocks.append(
             {"title_md": f"{md_text(label(conflict.kind))}: {md_text(conflict.subject)}", "values_md": values}
         )
@@ -441,46 +717,90 @@ def _gaps(index: Index, incident: Incident, records: list[ClaimRecord]) -> list[
     return [(md_text(name), md_text(fields)) for name, fields, key in GAP_FIELDS if not supported[key]]
 
 
-def render_incident(index: Index, incident: Incident) -> str:
+def render_incident(index: Index, incident: Incident) -> dict[str, str]:
+    """The incident's page, and further pages when its claims, actors, places or sources are many."""
     page = f"incidents/{incident.id}.md"
     records = index.claims_by_incident.get(incident.id, [])
     spans = _incident_spans(index, incident, records)
     places = places_of(incident, index.places)
     place_ids = sorted(set(places) | {incident.place or "", incident.site or ""} - {""}, key=_name_key(index))
     actor_ids = sorted(set(incident.actors) | set(incident.perpetrators), key=_name_key(index))
-    tags = [label(incident.attack_type)]
-    country = country_name(index.country_of(incident))
-    if country:
-        tags.append(country)
-    tags.extend(index.articles[a].outlet or "" for a in incident.sources if a in index.articles)
-    return front_matter(incident.name, tags) + _render(
-        "incident.md.j2",
-        name_md=md_text(incident.name),
-        infobox=_infobox(index, incident, records, page),
-        summary_md=_summary(index, incident, records, page),
-        timeline=_timeline(index, spans, page),
-        claims=_claim_rows(index, records, page),
-        conflicts=_conflict_blocks(index, index.conflicts_by_incident.get(incident.id, []), page),
-        independence_md=_independence(index, records),
-        actors_md=[
+    where = claim_pages(index, incident.id)
+    claims, more_claims, claim_overflow = overflow(
+        page,
+        incident.name,
+        "claims",
+        table_order(index, records),
+        _claims_table(index, page),
+        CLAIM_TABLE_ROWS,
+    )
+    actors_md, more_actors, actor_pages = overflow(
+        page,
+        incident.name,
+        "actors",
+        [
             entity_link(index, a, page) + (" (perpetrator)" if a in incident.perpetrators else "")
             for a in actor_ids
             if a in index.actors
         ],
-        places_md=[entity_link(index, p, page) for p in place_ids if p in index.places],
-        sources_md=[
+        bullet_list,
+    )
+    places_md, more_places, place_pages = overflow(
+        page,
+        incident.name,
+        "places",
+        [entity_link(index, p, page) for p in place_ids if p in index.places],
+        bullet_list,
+    )
+    sources_md, more_sources, source_pages = overflow(
+        page,
+        incident.name,
+        "sources",
+        [
             f"{article_link(index, a, page)} ({source_label(index.articles[a])})"
             for a in sorted(incident.sources, key=index.article_order)
             if a in index.articles
         ],
-        gaps=_gaps(index, incident, records),
+        bullet_list,
     )
+    return {
+        page: front_matter(incident.name)
+        + _render(
+            "incident.md.j2",
+            name_md=md_text(incident.name),
+            tags_md=tag_line(incident_tags(index, incident), page),
+            infobox=_infobox(index, incident, records, page, where),
+            summary_md=_summary(index, incident, records, page),
+            timeline=_timeline(index, spans, page),
+            claims_md=_claims_table(index, page)(claims) if claims else None,
+            more_claims_md=more_claims,
+            conflicts=_conflict_blocks(index, index.conflicts_by_incident.get(incident.id, []), page, where),
+            independence_md=_independence(index, records),
+            actors_md=actors_md,
+            more_actors_md=more_actors,
+            places_md=places_md,
+            more_places_md=more_places,
+            sources_md=sources_md,
+            more_sources_md=more_sources,
+            gaps=_gaps(index, incident, records),
+        ),
+        **claim_overflow,
+        **actor_pages,
+        **place_pages,
+        **source_pages,
+    }
 
 
 # --- actor and place pages -----------------------------------------------------------------------
 
 
-def _related_actors(index: Index, actor_id: str, page: str) -> list[str]:
+MAX_RELATED_ACTORS = 10
+MAX_NAMES_LISTED = 10
+"""Aliases or contained places named in an actor's or place's fact table before "and N more"."""
+
+
+def _related_actors(index: Index, actor_id: str, page: str) -> tuple[list[str], int]:
+    """The actors sharing most incidents with this one, and how many more share at least one."""
     shared: dict[str, int] = {}
     for incident_id in index.incidents_by_actor.get(actor_id, []):
         incident = index.incidents[incident_id]
@@ -488,14 +808,32 @@ def _related_actors(index: Index, actor_id: str, page: str) -> list[str]:
             if other != actor_id and other in index.actors:
                 shared[other] = shared.get(other, 0) + 1
     ordered = sorted(shared, key=lambda a: (-shared[a], index.actors[a].name.casefold(), a))
-    return [
+    related = [
         f"{entity_link(index, other, page)} "
         f"({shared[other]} shared {'incident' if shared[other] == 1 else 'incidents'})"
-        for other in ordered
+        for other in ordered[:MAX_RELATED_ACTORS]
     ]
+    return related, len(ordered) - len(related)
 
 
-def render_actor(index: Index, actor: Entity) -> str:
+def _names(names: list[str]) -> str:
+    """At most :data:`MAX_NAMES_LISTED` names, comma-separated, then how many are left out."""
+    listed = ", ".join(names[:MAX_NAMES_LISTED])
+    return listed + (f" and {len(names) - MAX_NAMES_LISTED} more" if len(names) > MAX_NAMES_LISTED else "")
+
+
+def _mentions_body(mentions: list[dict[str, object]]) -> str:
+    return _render("mentions.md.j2", mentions=mentions)
+
+
+MENTION_SOURCES_SHOWN = 3
+"""Sources quoted under "Mentioned in" on an actor or place page; the rest on further pages."""
+MENTION_SOURCES_PER_PAGE = 6
+"""Sources quoted on each further page: with their sentences, about 10 KB of HTML."""
+
+
+def render_actor(index: Index, actor: Entity) -> dict[str, str]:
+    """The actor's page, and further pages for long lists of incidents and mentions."""
     page = f"actors/{actor.id}.md"
     facts = [("Kind", md_text(label(actor.kind)))]
     if actor.role:
@@ -503,7 +841,7 @@ def render_actor(index: Index, actor: Entity) -> str:
     if actor.country:
         facts.append(("Country", md_text(country_name(actor.country) or actor.country)))
     if actor.aliases:
-        facts.append(("Also called", ", ".join(md_text(a) for a in actor.aliases)))
+        facts.append(("Also called", _names([md_text(a) for a in actor.aliases])))
     incidents = []
     for incident_id in index.incidents_by_actor.get(actor.id, []):
         incident = index.incidents[incident_id]
@@ -511,18 +849,40 @@ def render_actor(index: Index, actor: Entity) -> str:
         incidents.append(
             f"{incident_link(index, incident_id, page)}: {md_text(format_date(incident.date))} ({part})"
         )
-    tags = [label(actor.kind)] + ([country_name(actor.country) or ""] if actor.country else [])
-    return front_matter(actor.name, tags) + _render(
-        "actor.md.j2",
-        name_md=md_text(actor.name),
-        facts=facts,
-        incidents_md=incidents,
-        related_md=_related_actors(index, actor.id, page),
-        mentions=mentions_by_source(index, actor, page),
+    incidents_md, more_incidents, incident_pages = overflow(
+        page, actor.name, "incidents", incidents, bullet_list
     )
+    mentions, more_mentions, mention_pages = overflow(
+        page,
+        actor.name,
+        "mentions",
+        mentions_by_source(index, actor, page),
+        _mentions_body,
+        MENTION_SOURCES_SHOWN,
+        MENTION_SOURCES_PER_PAGE,
+    )
+    related, more_related = _related_actors(index, actor.id, page)
+    return {
+        page: front_matter(actor.name)
+        + _render(
+            "actor.md.j2",
+            name_md=md_text(actor.name),
+            tags_md=tag_line(entity_tags(actor), page),
+            facts=facts,
+            incidents_md=incidents_md,
+            more_incidents_md=more_incidents,
+            related_md=related,
+            more_related=more_related,
+            mentions=mentions,
+            more_mentions_md=more_mentions,
+        ),
+        **incident_pages,
+        **mention_pages,
+    }
 
 
-def render_place(index: Index, place: Entity) -> str:
+def render_place(index: Index, place: Entity) -> dict[str, str]:
+    """The place's page, and further pages for long lists of incidents and mentions."""
     page = f"places/{place.id}.md"
     facts = [("Kind", md_text(label(place.subkind or place.kind)))]
     if place.country:
@@ -532,22 +892,41 @@ def render_place(index: Index, place: Entity) -> str:
     if place.parent and place.parent in index.places and place.parent != place.id:
         facts.append(("Part of", entity_link(index, place.parent, page)))
     if place.aliases:
-        facts.append(("Also called", ", ".join(md_text(a) for a in place.aliases)))
+        facts.append(("Also called", _names([md_text(a) for a in place.aliases])))
     children = index.children_of_place.get(place.id, [])
     if children:
-        facts.append(("Contains", ", ".join(entity_link(index, c, page) for c in children)))
+        facts.append(("Contains", _names([entity_link(index, c, page) for c in children])))
     happened = [
         f"{incident_link(index, i, page)}: {md_text(format_date(index.incidents[i].date))}"
         for i in index.incidents_at_place.get(place.id, [])
     ]
-    tags = [label(place.kind)] + ([country_name(place.country) or ""] if place.country else [])
-    return front_matter(place.name, tags) + _render(
-        "place.md.j2",
-        name_md=md_text(place.name),
-        facts=facts,
-        happened_md=happened,
-        mentions=mentions_by_source(index, place, page),
+    happened_md, more_happened, incident_pages = overflow(
+        page, place.name, "incidents", happened, bullet_list
     )
+    mentions, more_mentions, mention_pages = overflow(
+        page,
+        place.name,
+        "mentions",
+        mentions_by_source(index, place, page),
+        _mentions_body,
+        MENTION_SOURCES_SHOWN,
+        MENTION_SOURCES_PER_PAGE,
+    )
+    return {
+        page: front_matter(place.name)
+        + _render(
+            "place.md.j2",
+            name_md=md_text(place.name),
+            tags_md=tag_line(entity_tags(place), page),
+            facts=facts,
+            happened_md=happened_md,
+            more_happened_md=more_happened,
+            mentions=mentions,
+            more_mentions_md=more_mentions,
+        ),
+        **incident_pages,
+        **mention_pages,
+    }
 
 
 # --- source pages --------------------------------------------------------------------------------
@@ -621,10 +1000,10 @@ def render_source(index: Index, article: Article) -> str:
                 ),
             }
         )
-    tags = [article.outlet] if article.outlet else []
-    return front_matter(article.title or article.id, tags) + _render(
+    return front_matter(article.title or article.id) + _render(
         "source.md.j2",
         title_md=md_text(article.title or article.id),
+        tags_md=tag_line(source_tags(article), page),
         facts=facts,
         incidents_md=[incident_link(index, i, page) for i in index.incidents_by_article.get(article.id, [])],
         body_md=_article_body(index, article, page),
@@ -651,11 +1030,11 @@ LIST_PAGE_ROWS = 60
 """Entries on one actor, place or source listing page: about 8 KB of HTML next to the theme's 17 KB."""
 TABLE_PAGE_ROWS = 30
 """Rows of the incident table on one page."""
-TIMELINE_PAGE_ENTRIES = 12
+TIMELINE_PAGE_ENTRIES = 8
 CONFLICT_PAGE_ROWS = 8
-CONFLICT_OVERVIEW_ROWS = 8
+CONFLICT_OVERVIEW_ROWS = 5
 """The most-reported conflicting figures shown on ``conflicts.md`` once the rest is paged."""
-MAX_REPORTS_SHOWN = 5
+MAX_REPORTS_SHOWN = 3
 """Reports listed per incident on the timeline and per conflict on the conflicts pages; the incident
 page lists them all."""
 
@@ -676,9 +1055,9 @@ def _overview(chunks: list[paging.Chunk[object]], page: str) -> list[dict[str, o
     return groups
 
 
-def _pager(chunk: paging.Chunk[object], up_page: str, up_title: str) -> str:
+def _pager(chunk: paging.Chunk[object], up_page: str, up_label: str) -> str:
     """Markdown: back to the overview, and to the neighbouring pages of the same group."""
-    parts = [md_link(f"All {up_title.lower()}", href(chunk.path, up_page))]
+    parts = [md_link(md_text(up_label), href(chunk.path, up_page))]
     if chunk.previous:
         parts.append(md_link("previous page", href(chunk.path, chunk.previous)))
     if chunk.next:
@@ -695,6 +1074,7 @@ def _paged(
     folder: str,
     stem: str,
     content: Callable[[list[tuple[str, list[T]]], str], dict[str, object]],
+    up_label: str | None = None,
     **overview_context: object,
 ) -> dict[str, str]:
     """The listing on one page if it fits; else an overview on ``page`` and sub-pages of ``per_page`` rows.
@@ -717,7 +1097,7 @@ def _paged(
         pages[chunk.path] = front_matter(sub_title) + _render(
             template,
             title_md=md_text(sub_title),
-            pager_md=_pager(chunk, page, title),
+            pager_md=_pager(chunk, page, up_label or f"All {title.lower()}"),
             overview=None,
             **content([(chunk.group, list(chunk.rows))], chunk.path),
         )
@@ -890,8 +1270,10 @@ def render_timeline(index: Index, incidents: list[Incident]) -> dict[str, str]:
 def _conflict_row(index: Index, conflict: Conflict, records: list[ClaimRecord], page: str) -> dict[str, str]:
     rules = reconcile(records, index.articles)
     incident_page = f"incidents/{conflict.incident}.md"
+    where = claim_pages(index, conflict.incident)
     values = [
-        f"{md_link(md_text(claim_range(r.claim)), href(page, incident_page, claim_anchor(r.id)))} "
+        md_link(md_text(claim_range(r.claim)), href(page, where.get(r.id, incident_page), claim_anchor(r.id)))
+        + " "
         f"({speaker(r)}; {source_label(index.articles[r.claim.span.article])})"
         for r in records[:MAX_REPORTS_SHOWN]
     ]
@@ -1018,13 +1400,14 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         **render_source_index(index, articles),
         **render_timeline(index, incidents),
         **render_conflicts(index, conflicts),
+        **render_tags(index, incidents, actors, places, articles),
     }
     for incident in incidents:
-        pages[f"incidents/{incident.id}.md"] = render_incident(index, incident)
+        pages.update(render_incident(index, incident))
     for actor in actors:
-        pages[f"actors/{actor.id}.md"] = render_actor(index, actor)
+        pages.update(render_actor(index, actor))
     for place in places:
-        pages[f"places/{place.id}.md"] = render_place(index, place)
+        pages.update(render_place(index, place))
     for article in articles:
         pages[f"sources/{article.id}.md"] = render_source(index, article)
     pages.update(export.data_files(dossier, index))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from build_dossier.errors import ConfigError
 
-GENERATED_DIRS = ("incidents", "actors", "places", "sources", "data")
+GENERATED_DIRS = ("incidents", "actors", "places", "sources", "tags", "data")
 """Folders of ``docs/`` that the generator owns; everything else in ``docs/`` is the editor's."""
 
 GENERATED_PAGES = ("index.md", "timeline.md", "map.md", "network.md", "conflicts.md")

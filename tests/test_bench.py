@@ -68,7 +68,12 @@ def test_written_corpus_has_a_valid_sidecar(tmp_path: Path) -> None:
 
 
 def _row(
-    articles: int, pages: int, mkdocs_seconds: float, largest: int, query: QueryCost | None = None
+    articles: int,
+    pages: int,
+    mkdocs_seconds: float,
+    largest: int,
+    query: QueryCost | None = None,
+    serve: float | None = None,
 ) -> BenchRow:
     return BenchRow(
         articles=articles,
@@ -91,12 +96,13 @@ def _row(
         first_query=query,
         rebuild_seconds=1.0,
         rebuild_pages=7,
+        serve_seconds=serve,
     )
 
 
 def test_report_judges_each_goal_from_its_figures() -> None:
-    small = _row(100, 300, 20.0, 20_000)
-    large = _row(1000, 3000, 400.0, 30_000, QueryCost(400_000, 250_000, 5))
+    small = _row(100, 300, 20.0, 20_000, serve=1.5)
+    large = _row(1000, 3000, 400.0, 30_000, QueryCost(400_000, 250_000, 5), serve=9.0)
     report = format_rows([small, large])
     assert "PASS  100: largest page 19.5 KB < 25 KB" in report
     assert "FAIL  1000: largest page 29.3 KB < 25 KB (tags/index.html)" in report
@@ -105,6 +111,8 @@ def test_report_judges_each_goal_from_its_figures() -> None:
     # 401 s / 3000 pages against 21 s / 300 pages: about 1.9 times slower per page.
     assert re.search(r"FAIL  seconds per page at 1000 is 1\.9\dx that at 100", report)
     assert re.search(r"^extraction \(articles/s\) +200 +2000$", report, re.M)
+    assert "PASS  100: mkdocs serve showed an edited article 1.5 s after the save" in report
+    assert "FAIL  1000: mkdocs serve showed an edited article 9.0 s after the save" in report
 
 
 def test_tiny_benchmark_prints_its_figures(tmp_path: Path) -> None:
@@ -116,6 +124,7 @@ def test_tiny_benchmark_prints_its_figures(tmp_path: Path) -> None:
     assert row.search == "material" and row.search_index_bytes > 0
     assert row.mkdocs_seconds > 0 and row.extract_per_second > 0
     assert 0 < row.rebuild_pages < row.pages_written
+    assert row.serve_seconds is not None and row.serve_seconds > 0
     assert "20 articles: done" in out.getvalue()
     report = format_rows(rows)
     assert re.search(r"^HTML pages +\d+$", report, re.M)

@@ -21,11 +21,18 @@ from fixtures.dossier_fixture import (
     HOSTILE_SENTENCE,
     HOSTILE_TITLE,
     build_fixture,
+    recurring_fixture,
     scaled_fixture,
 )
 
 from build_dossier.markup import built_href, external_link, md_text, plain
-from build_dossier.render import href, render_site, time_expressions
+from build_dossier.render import (
+    MAX_RELATED_ACTORS,
+    PAGE_LIST_ROWS,
+    href,
+    render_site,
+    time_expressions,
+)
 from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -135,7 +142,7 @@ def test_incident_flags_conflicts_and_relays(pages: dict[str, str]) -> None:
     assert "**Killed: people**" in block and "**Attackers: gunmen**" in block
     assert "**14**: Interior Minister Adaeze Okonkwo" in block
     assert "**9\\+**: a police source" in block
-    assert "(Daily Lantern, relaying Northwire)" in block
+    assert "(#claim-fix-relay-c1), relaying Northwire)" in block
     assert all(line.startswith("    ") or not line for line in block.splitlines()[1:])
     assert "appears in 2 articles but comes from 1 independent origin (Northwire)" in page
 
@@ -184,8 +191,8 @@ def test_internal_links_and_anchors_resolve(pages: dict[str, str]) -> None:
 def test_svg_links_point_at_built_pages(pages: dict[str, str]) -> None:
     map_page = pages["map.md"]
     assert 'href="../incidents/kestrel-lodge-siege/"' in map_page
-    assert 'aria-label="Kestrel Lodge siege (Hostage taking, 5 March 2021)"' in map_page
-    assert "| [Port Ember market bombing](incidents/port-ember-market-bombing.md) |" in map_page
+    assert "<title>Kestrel Lodge siege (Hostage taking, 5 March 2021)</title>" in map_page
+    assert "- [Port Ember market bombing](incidents/port-ember-market-bombing.md): " in map_page
     assert "<path d=" in map_page
     network_page = pages["network.md"]
     assert 'href="../actors/sable-brigade/"' in network_page
@@ -222,7 +229,7 @@ def test_actor_and_place_backlinks(pages: dict[str, str]) -> None:
         "“Witnesses described around a dozen gunmen from the Brigade\\.” "
         "([sentence 2](../sources/fix-relay.md#s-1))" in brigade
     )
-    assert 'tags:\n  - "Armed group"\n  - "Kenya"' in brigade
+    assert "Tags: [Armed group](../tags/armed-group.md) · [Kenya](../tags/kenya.md)" in brigade
     minister = pages["actors/adaeze-okonkwo.md"]
     assert "| Role or title | Interior Minister |" in minister
     lorvana = pages["places/lorvana.md"]
@@ -311,9 +318,8 @@ def test_front_matter_is_plain_yaml(pages: dict[str, str]) -> None:
     for path, page in pages.items():
         if path.endswith(".md"):
             meta = yaml.safe_load(page.split("---\n")[1])
-            assert set(meta) <= {"title", "tags"}
+            assert set(meta) == {"title"}
             assert not re.search(r"[<>&`{}]", meta["title"]), path
-    assert yaml.safe_load(pages["sources/fix-hostile.md"].split("---\n")[1])["tags"] == ["b Evil Outlet /b x"]
 
 
 @pytest.mark.parametrize(
@@ -452,3 +458,70 @@ def test_sub_pages_are_reached_from_their_overview(
     assert "## 2021" not in large["incidents/index.md"]
     assert "Kestrel Lodge siege" in large["incidents/index--2021.md"]
     assert "| 2021 (" not in large["incidents/index.md"] and "**2021** (" in large["incidents/index.md"]
+
+
+def test_tag_pages_list_what_carries_each_tag(pages: dict[str, str]) -> None:
+    kenya = pages["tags/kenya.md"]
+    assert "[Kestrel Lodge siege](../incidents/kestrel-lodge-siege.md)" in kenya
+    assert "[Sable Brigade](../actors/sable-brigade.md)" in kenya and "## Places" in kenya
+    assert "- [Kenya](kenya.md) (9)" in pages["tags/index.md"]
+    hostile = pages["tags/b-evil-outlet-b-x.md"]
+    assert "# Tag: &lt;b&gt;Evil Outlet&lt;/b&gt; \\| x" in hostile and "<b>" not in hostile
+    for path, page in pages.items():
+        for target in re.findall(r"\]\((\.\./tags/[^)#]+)\)", page):
+            assert os.path.normpath(os.path.join(path.rpartition("/")[0], target)) in pages, (path, target)
+
+
+@pytest.fixture(scope="module")
+def recurring_pages() -> tuple[dict[str, str], dict[str, str]]:
+    return render_site(recurring_fixture(30)), render_site(recurring_fixture(300))
+
+
+def test_pages_stay_bounded_when_actors_places_and_incidents_recur(
+    recurring_pages: tuple[dict[str, str], dict[str, str]],
+) -> None:
+    """A group named in every incident, a city where they all happen and an attack reported by every
+    article: their pages keep the first rows and send the rest to further pages, so no page grows."""
+    small, large = recurring_pages
+    front = large["actors/the-pipe-front-b-bold-b.md"]
+    assert front.count("](../incidents/") <= 2 * PAGE_LIST_ROWS + MAX_RELATED_ACTORS
+    assert "290 more incidents on further pages: [11–50](the-pipe-front-b-bold-b--incidents.md)" in front
+    assert "more mentions on further pages:" in large["actors/sable-brigade.md"]
+    assert "more incidents on further pages:" in large["places/port-ember.md"]
+    siege = large["incidents/kestrel-lodge-siege.md"]
+    assert "more claims on further pages:" in siege and "more sources on further pages:" in siege
+    small_size, _ = _largest_html(small)
+    large_size, large_path = _largest_html(large)
+    assert large_size <= 1.05 * small_size, large_path
+    assert large_size < 16_000, large_path
+
+
+def test_further_pages_link_back_and_hold_every_row(
+    recurring_pages: tuple[dict[str, str], dict[str, str]],
+) -> None:
+    _, large = recurring_pages
+    parts = sorted(p for p in large if p.startswith("actors/the-pipe-front-b-bold-b--incidents"))
+    assert len(parts) > 3
+    dossier = recurring_fixture(300)
+    named_in = [i for i in dossier.incidents if "the-pipe-front-b-bold-b" in i.actors]
+    listed = sum(large[p].count("](../incidents/") for p in parts)
+    assert listed + PAGE_LIST_ROWS == len(named_in) == 300
+    for part in parts:
+        assert "](the-pipe-front-b-bold-b.md) · " in large[part] and "[Back to " in large[part]
+    claims_on_pages = sum(
+        large[p].count('<span id="claim-') for p in large if p.startswith("incidents/kestrel-lodge-siege")
+    )
+    siege_claims = sum(1 for r in dossier.claims if r.incident == "kestrel-lodge-siege")
+    assert claims_on_pages == siege_claims
+    siege = large["incidents/kestrel-lodge-siege.md"]
+    for target in re.findall(r"\]\((kestrel-lodge-siege--claims[^)#]*)#(claim-[^)]+)\)", siege):
+        assert f'<span id="{target[1]}">' in large[f"incidents/{target[0]}"], target
+
+
+def test_tag_sub_pages_escape_the_tag_in_their_pager(
+    scaled_pages: tuple[dict[str, str], dict[str, str]],
+) -> None:
+    _, large = scaled_pages
+    part = large["tags/b-evil-outlet-b-x--sources--2.md"]
+    assert "[Everything tagged &lt;b&gt;Evil Outlet&lt;/b&gt; \\| x](b-evil-outlet-b-x.md)" in part
+    assert "<b>" not in part

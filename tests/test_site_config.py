@@ -99,7 +99,7 @@ def test_theme_loads_no_fonts_and_has_the_reading_features(monkeypatch: pytest.M
     schemes = [entry["scheme"] for entry in theme["palette"]]
     assert schemes == ["default", "slate"] and all("toggle" in e for e in theme["palette"])
     plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
-    assert plugins[:2] == ["search", "tags"] and "htmlproofer" in plugins
+    assert plugins == ["search", "htmlproofer"]
     assert "privacy" not in plugins and "offline" not in plugins  # both need the network
 
 
@@ -112,9 +112,11 @@ def test_strict_build_fails_on_broken_links_and_anchors(monkeypatch: pytest.Monk
         "anchors": "warn",
     }
     assert config["watch"] == ["seeds", "build_dossier/templates"]
-    # Pagefind's hook edits the policy html_guard writes, so it must come after it.
+    # Pagefind's hook edits the policy html_guard writes, so it must come after it; the policy hashes
+    # inline scripts, so minifying comes before it.
     assert config["hooks"] == [
         "build_dossier/mkdocs_hook.py",
+        "build_dossier/html_minify.py",
         "build_dossier/html_guard.py",
         "build_dossier/pagefind_search.py",
     ]
