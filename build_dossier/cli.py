@@ -54,7 +54,12 @@ def main() -> None:
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the pages in docs/ are not up to date.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the build gave warnings.")
-def build_command(seeds_dir: str, docs_dir: str, jobs: int, check: bool, strict: bool) -> None:
+@click.option(
+    "--no-cache", is_flag=True, help="Extract every article again instead of reusing .dossier-cache/."
+)
+def build_command(
+    seeds_dir: str, docs_dir: str, jobs: int, check: bool, strict: bool, no_cache: bool
+) -> None:
     """Regenerate the dossier pages in DOCS from the articles in SEEDS.
 
     Only changed pages are written; pages written or edited by hand are never overwritten.
@@ -62,7 +67,7 @@ def build_command(seeds_dir: str, docs_dir: str, jobs: int, check: bool, strict:
     Example: python -m build_dossier build --seeds seeds --docs docs
     """
     try:
-        result = build(make_settings(seeds_dir, docs_dir, jobs=jobs), check=check)
+        result = build(make_settings(seeds_dir, docs_dir, jobs=jobs, cache=not no_cache), check=check)
     except DossierError as error:
         _fail(error)
     _warn(result.warnings)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_dossier import cache
 from build_dossier.extract import extract_all
 from build_dossier.ingest import ingest_paths
 from build_dossier.lexicon import load_lexicon
@@ -33,9 +34,12 @@ class BuildResult:
 
 
 def make_dossier(
-    paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1
+    paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1, cache_dir: Path | None = None
 ) -> tuple[Dossier, tuple[str, ...], dict[str, float]]:
-    """Ingest, extract and resolve files and folders: everything up to the pages, no file written."""
+    """Ingest, extract and resolve files and folders: everything up to the pages, no page written.
+
+    With ``cache_dir``, extractions of unchanged articles are reused (see :mod:`build_dossier.cache`).
+    """
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -46,7 +50,13 @@ def make_dossier(
 
     # Extract: one article at a time, so it can run in parallel.
     lexicon = load_lexicon()
-    extractions = extract_all(ingested.articles, lexicon, jobs=jobs)
+    articles = ingested.articles
+    cached = cache.load(cache_dir, articles) if cache_dir else {}
+    fresh = extract_all([a for a in articles if a.id not in cached], lexicon, jobs=jobs)
+    if cache_dir:
+        cache.store(cache_dir, fresh, keep=articles)
+    by_id = {**cached, **{extraction.article.id: extraction for extraction in fresh}}
+    extractions = tuple(by_id[article.id] for article in articles)
     timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
 
@@ -62,7 +72,10 @@ def build(settings: Settings, *, check: bool = False) -> BuildResult:
     With ``check`` nothing is written: the report lists what a build would change.
     """
     dossier, input_notes, timings = make_dossier(
-        [settings.seeds_dir], max_file_bytes=settings.max_file_bytes, jobs=settings.jobs
+        [settings.seeds_dir],
+        max_file_bytes=settings.max_file_bytes,
+        jobs=settings.jobs,
+        cache_dir=settings.cache_dir,
     )
 
     # Render: every page to a string first, so a failure here leaves docs/ untouched.

@@ -20,6 +20,9 @@ MANIFEST_NAME = ".dossier-manifest.json"
 METADATA_NAME = "metadata.yml"
 """Sidecar file in the seeds folder with editorial metadata the text cannot give."""
 
+CACHE_NAME = ".dossier-cache"
+"""Folder beside ``seeds/`` that keeps extraction results between builds (git-ignored)."""
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Default size limit of an article file; larger files are skipped with a warning."""
 
@@ -34,6 +37,8 @@ class Settings:
     """Larger article files are skipped with a warning."""
     jobs: int = 1
     """Processes for extraction; the output is identical for any value."""
+    cache_dir: Path | None = None
+    """Folder of the extraction cache; None extracts every article on every build."""
 
     @property
     def metadata_path(self) -> Path:
@@ -50,8 +55,12 @@ def make_settings(
     *,
     max_file_bytes: int = MAX_FILE_BYTES,
     jobs: int = 1,
+    cache: bool = True,
 ) -> Settings:
-    """Build :class:`Settings`, reporting every problem in one error."""
+    """Build :class:`Settings`, reporting every problem in one error.
+
+    With ``cache`` the extraction cache lives in ``.dossier-cache`` beside the seeds folder.
+    """
     problems = []
     seeds, docs = Path(seeds_dir), Path(docs_dir)
     if not seeds.is_dir():
@@ -64,4 +73,10 @@ def make_settings(
         problems.append("jobs must be at least 1")
     if problems:
         raise ConfigError("; ".join(problems))
-    return Settings(seeds_dir=seeds, docs_dir=docs, max_file_bytes=max_file_bytes, jobs=jobs)
+    return Settings(
+        seeds_dir=seeds,
+        docs_dir=docs,
+        max_file_bytes=max_file_bytes,
+        jobs=jobs,
+        cache_dir=seeds.resolve().parent / CACHE_NAME if cache else None,
+    )

@@ -26,8 +26,8 @@ def seeds(tmp_path: Path) -> Path:
 
 
 def test_two_builds_are_byte_identical_and_jobs_do_not_matter(seeds: Path, tmp_path: Path) -> None:
-    build(make_settings(seeds, tmp_path / "one"))
-    build(make_settings(seeds, tmp_path / "two", jobs=2))
+    build(make_settings(seeds, tmp_path / "one", cache=False))
+    build(make_settings(seeds, tmp_path / "two", jobs=2, cache=False))
     one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
     assert len(one) > 20
     assert one == two
@@ -118,3 +118,53 @@ def test_duplicate_article_is_not_double_counted(seeds: Path, tmp_path: Path) ->
     assert len(doubled.articles) == len(plain.articles)
     assert len(doubled.claims) == len(plain.claims)
     assert doubled.duplicates == (("zz-copy-of-an-article", original.stem.replace("_", "-")),)
+
+
+def _count_extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record how many articles each build hands to the extractor."""
+    from build_dossier import pipeline
+
+    counts: list[int] = []
+    real = pipeline.extract_all
+
+    def counting(articles, lexicon, jobs=1):  # noqa: ANN001, ANN202
+        counts.append(len(articles))
+        return real(articles, lexicon, jobs=jobs)
+
+    monkeypatch.setattr(pipeline, "extract_all", counting)
+    return counts
+
+
+def test_cache_reuses_unchanged_articles_with_identical_pages(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = _count_extracted(monkeypatch)
+    build(make_settings(seeds, tmp_path / "cold"))
+    cache = tmp_path / ".dossier-cache"
+    assert len(list(cache.iterdir())) == 3
+    build(make_settings(seeds, tmp_path / "warm"))
+    build(make_settings(seeds, tmp_path / "uncached", cache=False))
+    assert counts == [3, 0, 3]
+    assert snapshot(tmp_path / "cold") == snapshot(tmp_path / "warm") == snapshot(tmp_path / "uncached")
+
+    article = sorted(seeds.glob("*.txt"))[1]
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nSeven people were wounded.\n", encoding="utf-8"
+    )
+    build(make_settings(seeds, tmp_path / "edited"))
+    build(make_settings(seeds, tmp_path / "edited-uncached", cache=False))
+    assert counts[3:] == [1, 3]
+    assert snapshot(tmp_path / "edited") == snapshot(tmp_path / "edited-uncached")
+    assert len(list(cache.iterdir())) == 3, "the entry of the old text is removed"
+
+
+def test_a_damaged_cache_entry_is_extracted_again(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(make_settings(seeds, tmp_path / "first"))
+    entry = sorted((tmp_path / ".dossier-cache").iterdir())[0]
+    entry.write_bytes(b"not a pickle")
+    counts = _count_extracted(monkeypatch)
+    build(make_settings(seeds, tmp_path / "second"))
+    assert counts == [1]
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
