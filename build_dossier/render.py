@@ -345,6 +345,8 @@ PAGE_LIST_ROWS = 10
 """Rows of a list shown on an incident, actor or place page; the rest go on pages beside it."""
 OVERFLOW_PAGE_ROWS = 40
 """Rows on each of those further pages."""
+OVERFLOW_SLACK = 3
+"""A list at most this many rows longer than what a page shows stays whole: no page for two rows."""
 
 
 def overflow_parts(
@@ -368,11 +370,14 @@ def overflow(
     body: Callable[[list[T]], str],
     shown: int = PAGE_LIST_ROWS,
     per_page: int = OVERFLOW_PAGE_ROWS,
+    slack: int = OVERFLOW_SLACK,
 ) -> tuple[list[T], str | None, dict[str, str]]:
     """The rows shown on ``page``, a Markdown line linking to the rest, and the pages holding the rest.
 
     ``owner`` is the page's plain title and ``what`` a plural noun for the rows ("incidents").
     """
+    if len(rows) <= shown + slack:
+        return rows, None, {}
     parts = overflow_parts(page, what, len(rows), shown, per_page)
     if len(parts) == 1:
         return rows, None, {}
@@ -733,6 +738,7 @@ def render_incident(index: Index, incident: Incident) -> dict[str, str]:
         table_order(index, records),
         _claims_table(index, page),
         CLAIM_TABLE_ROWS,
+        slack=0,
     )
     actors_md, more_actors, actor_pages = overflow(
         page,
