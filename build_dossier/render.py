@@ -655,7 +655,9 @@ def _conflict_blocks(
             reports = [_report(index, r, page, claim_pages) for r in group[:MAX_REPORTS_PER_VALUE]]
             if len(group) > MAX_REPORTS_PER_VALUE:
                 reports.append(f"{len(group) - MAX_REPORTS_PER_VALUE} more")
-            values.append(f"**{md_text(value)}**: " + "; ".join(reports))
+            wordings = [w for w in dict.fromkeys(r.claim.figure for r in group) if w != value]
+            wording = f" ({' / '.join(f'“{md_text(w)}”' for w in wordings)})" if wordings else ""
+            values.append(f"**{md_text(value)}**{wording}: " + "; ".join(reports))
         if len(by_value) > MAX_VALUES_PER_CONFLICT:
             values.append(f"{len(by_value) - MAX_VALUES_PER_CONFLICT} other values, in the table below")
         blocks.append(

@@ -12,6 +12,9 @@ MAX_SLUG_LENGTH = 80
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation: the key under which two spellings are the same name."""
+    if text.isascii():
+        # No accents to strip: the same result without the Unicode decomposition.
+        return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NOT_WORD.sub(" ", ascii_only.casefold()).split())

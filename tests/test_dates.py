@@ -62,3 +62,11 @@ def test_relative_dates_need_a_publication_date() -> None:
 def test_is_before_story_separates_recalled_events() -> None:
     assert is_before_story(resolve_date("last March", FRIDAY), FRIDAY)
     assert not is_before_story(resolve_date("Friday", SATURDAY), SATURDAY)
+
+
+def test_a_month_over_by_publication_dates_an_earlier_event() -> None:
+    published = dt.date(2012, 4, 4)
+    assert is_before_story(resolve_date("in March", published), published)
+    assert is_before_story(resolve_date("in 2011", dt.date(2012, 1, 2)), dt.date(2012, 1, 2))
+    assert not is_before_story(resolve_date("in April", published), published)
+    assert not is_before_story(resolve_date("last week", published), published)

@@ -119,6 +119,22 @@ def test_pronoun_source_is_the_previous_source() -> None:
     assert [(c.kind, c.low, c.attributed_to) for c in claims] == [("detained", 8, "The interior ministry")]
 
 
+def test_pronoun_source_reaches_back_over_sentences_without_figures() -> None:
+    claims = claims_of(
+        "The interior ministry said the siege was over.",
+        "It said the hostages were safe.",
+        "Police gave no details.",
+        "Eight suspects had been arrested, it added.",
+        "Two people died, a doctor said.",
+        "Five were wounded, he added.",
+    )
+    assert [(c.low, c.attributed_to) for c in claims] == [
+        (8, "The interior ministry"),
+        (2, "a doctor"),
+        (5, "a doctor"),
+    ]
+
+
 def test_span_points_at_the_figure_within_its_sentence() -> None:
     (claim,) = claims_of("Officials said at least 59 people had died.")
     assert claim.figure == "at least 59"

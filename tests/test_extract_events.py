@@ -275,3 +275,49 @@ def test_earlier_attack_on_the_hotel_happened_at_the_story_hotel() -> None:
     assert hotel.date.start == dt.date(2014, 5, 1)
     # "The museum" is not the story's hotel: that recalled attack keeps no place.
     assert all(cue.place is None for cue in recalled if cue.span.sentence == 2)
+
+
+def test_suicide_bomber_blowing_himself_up_is_the_dated_lead() -> None:
+    story = article(
+        "2017-04-13",
+        "A suicide bomber blew himself up at the Ariou police station in Belgu on Thursday, killing at "
+        "least two people, the minister said.",
+        "The Gusabel Legion claimed responsibility for the attack in a statement.",
+    )
+    cues, main = cues_of(
+        story,
+        place(story, 0, "Ariou police station", "site", "police station"),
+        place(story, 0, "Belgu", "city"),
+    )
+    assert main == 0
+    lead = cues[main]
+    assert (lead.trigger, lead.attack_type, lead.place, lead.site) == (
+        "blew himself up",
+        "bombing",
+        "Belgu",
+        "Ariou police station",
+    )
+    assert lead.date is not None and (lead.date.start, lead.date.end) == day("2017-04-13")
+
+
+def test_month_just_over_dates_an_earlier_attack() -> None:
+    story = article(
+        "2012-04-04",
+        "Gunmen opened fire at the Susa restaurant in Helsu on Wednesday, killing 12 people.",
+        "It was not the first attack: 53 people were killed in March in an attack on a mosque in Rofamer.",
+    )
+    cues, main = cues_of(story, place(story, 0, "Helsu", "city"), place(story, 1, "Rofamer", "city"))
+    assert main == 0
+    assert [(cue.place, cue.is_background) for cue in cues] == [("Helsu", False), ("Rofamer", True)]
+
+
+def test_attack_elsewhere_this_month_is_earlier_than_the_story_of_its_day() -> None:
+    story = article(
+        "2012-09-29",
+        "Gunmen opened fire at a police station in Vimon on Friday, killing 31 people.",
+        "It was not the first attack: eight people were killed in September in an attack on a "
+        "university in Nehel.",
+    )
+    cues, main = cues_of(story, place(story, 0, "Vimon", "city"), place(story, 1, "Nehel", "city"))
+    assert main == 0
+    assert [(cue.place, cue.is_background) for cue in cues] == [("Vimon", False), ("Nehel", True)]

@@ -249,3 +249,91 @@ def test_acronym_of_a_town_name_is_not_the_town() -> None:
     mentions = _mentions("The Zarvani Liberation Falcons (TAK) claimed the bombing.")
     tak = next(m for m in mentions if m.surface == "TAK")
     assert (tak.category, tak.canonical) == ("actor", "Zarvani Liberation Falcons")
+
+
+# Shapes seen in the synthetic benchmark corpus (invented towns, people and groups).
+@pytest.mark.parametrize(
+    ("sentence", "surface", "category", "kind"),
+    [
+        # A name after an office held over a place is that place, not an organisation.
+        ("The mayor of Belgu, Wendru Ouwen, gave a toll of two dead.", "Belgu", "place", "city"),
+        ("The mayor of Belgu, Wendru Ouwen, gave a toll of two dead.", "Wendru Ouwen", "actor", "person"),
+        # A region already named before its noun: the name after the comma is the governor's.
+        (
+            "The governor of the Loranzi region, Emasalin Turetadan, gave a toll of two dead.",
+            "Emasalin Turetadan",
+            "actor",
+            "person",
+        ),
+        (
+            "The governor of the Loranzi region, Emasalin Turetadan, gave a toll of two dead.",
+            "Loranzi",
+            "place",
+            "region",
+        ),
+        ("Troops moved into the province, Velmaro, on Monday.", "Velmaro", "place", "region"),
+        # A first name that is also a gazetteer town ("Kota", "Danta") or a site noun ("Mine").
+        ('"We ran," said Kota Arihelture, a trader who escaped.', "Kota Arihelture", "actor", "person"),
+        ("The regional police chief, Mine Quape, gave a toll of 29 dead.", "Mine Quape", "actor", "person"),
+        # A town's name before a site noun, the site being in another town, names the site.
+        (
+            "A bomber blew himself up at the Mongu restaurant in Loranni on Tuesday.",
+            "Mongu restaurant",
+            "place",
+            "site",
+        ),
+        ("Militants attacked the Lozo military base near Nemondan.", "Lozo military base", "place", "site"),
+        # A force named after no country is an armed group; with a country it is the state's.
+        (
+            "The Gusabel Legion claimed responsibility for the attack.",
+            "Gusabel Legion",
+            "actor",
+            "armed_group",
+        ),
+        ("The minister blamed the Loni Army.", "Loni Army", "actor", "armed_group"),
+        ("The Pakistan Army said five soldiers died.", "Pakistan Army", "actor", "armed_force"),
+        # No person is named with "the" before the name.
+        (
+            "The attack was claimed by the Zoguture Partisans.",
+            "Zoguture Partisans",
+            "actor",
+            "organisation",
+        ),
+        # A name after a locative is a place even when it looks like a person's name.
+        ("Gunmen attacked a hotel in Ras Lanuf on Friday.", "Ras Lanuf", "place", "city"),
+    ],
+)
+def test_benchmark_shapes_are_typed_by_their_context(
+    sentence: str, surface: str, category: str, kind: str
+) -> None:
+    found = _by_surface(_mentions(sentence))
+    assert surface in found, sorted(found)
+    assert (found[surface].category, found[surface].kind) == (category, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "junk"),
+    [
+        ("Fifty people were killed in March in an attack on a market.", "March"),
+        ("The mayor of Belgu, Wendru Ouwen, gave a toll of two dead.", "Wendru"),
+        ("The regional police chief, Danta Pesollo, gave a toll.", "Danta"),
+    ],
+)
+def test_months_and_first_names_are_no_places(sentence: str, junk: str) -> None:
+    assert junk not in {m.surface for m in _mentions(sentence) if m.category == "place"}
+
+
+def test_town_of_the_dateline_is_a_place_wherever_the_article_names_it() -> None:
+    article = make_test_article("dated", "Residents said Belgu was calm again.", dateline="Belgu")
+    (belgu,) = [m for m in find_mentions(article, load_lexicon()) if m.surface == "Belgu"]
+    assert (belgu.category, belgu.kind) == ("place", "city")
+    undated = make_test_article("undated", "Residents said Belgu was calm again.")
+    assert [m.category for m in find_mentions(undated, load_lexicon()) if m.surface == "Belgu"] == ["actor"]
+
+
+def test_shorter_form_of_a_full_name_is_the_same_person() -> None:
+    mentions = _mentions(
+        "Prosecutor Frederic Van Leeuw said two bombers died.", "The toll given by Van Leeuw was lower."
+    )
+    later = next(m for m in mentions if m.span.sentence == 1)
+    assert (later.surface, later.kind, later.canonical) == ("Van Leeuw", "person", "Frederic Van Leeuw")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from number_parser import parse_number
 
-from build_dossier.extract.numbers import find_figures, number_value, parse_figure
+from build_dossier.extract.numbers import _tables, find_figures, number_value, parse_figure
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,12 @@ def test_number_value_reads_digits_and_words() -> None:
     assert number_value("1,000") == 1000
     assert number_value("Thirty-seven") == 37
     assert number_value("hotel") is None
+
+
+def test_number_words_read_as_english_give_what_language_guessing_gives() -> None:
+    """``number_value`` skips number-parser's language guess for our English number words; the
+    guess must then be English anyway (this fails if a number-parser update changes that)."""
+    words = sorted(_tables().english_words - {"and"})
+    phrases = [*words, *(f"{a} {b}" for a in words for b in words[::4]), "one hundred and forty seven"]
+    for phrase in phrases:
+        assert parse_number(phrase, language="en") == parse_number(phrase), phrase

@@ -141,7 +141,7 @@ def test_incident_flags_conflicts_and_relays(pages: dict[str, str]) -> None:
     block = page[page.index('!!! warning "Conflicting reports"') : page.index("## Timeline of the incident")]
     assert "**Killed: people**" in block and "**Attackers: gunmen**" in block
     assert "**14**: Interior Minister Adaeze Okonkwo" in block
-    assert "**9\\+**: a police source" in block
+    assert "**9\\+** (“At least 9”): a police source" in block
     assert "(#claim-fix-relay-c1), relaying Northwire)" in block
     assert all(line.startswith("    ") or not line for line in block.splitlines()[1:])
     assert "appears in 2 articles but comes from 1 independent origin (Northwire)" in page

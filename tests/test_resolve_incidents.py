@@ -354,3 +354,101 @@ def test_article_without_attack_gives_no_incident_and_unplaced_claims() -> None:
 )
 def test_subject_normalisation(kind: str, subject: str, expected: str) -> None:
     assert normalise_subject(kind, subject) == expected
+
+
+def test_a_denial_does_not_reach_a_group_blamed_in_another_clause() -> None:
+    entities = FakeEntities(
+        (entity("romimon-battalion", "Romimon Battalion", "actor", "armed_group"),), PLACES
+    )
+    story = dated(
+        make_test_article(
+            "blamed",
+            "Gunmen opened fire at a hotel in Sousse on Friday, killing 31 people.",
+            "No group immediately claimed the attack, but the minister blamed the Romimon Battalion.",
+        ),
+        "2015-06-27",
+    )
+    blamed = actor_mention(story, 1, "Romimon Battalion", "armed_group", entities, "romimon-battalion")
+    cues = (cue(story, 0, "opened fire", place="Sousse", date=day("2015-06-26")), cue(story, 1, "attack"))
+    incidents, _, _ = group_incidents([Extraction(story, (blamed,), (), cues, 0)], entities, load_lexicon())
+    assert incidents[0].perpetrators == ("romimon-battalion",)
+    denied = dated(
+        make_test_article(
+            "denied",
+            "Gunmen opened fire at a hotel in Sousse on Friday, killing 31 people.",
+            "No group claimed the attack, and the Romimon Battalion was not blamed by anyone.",
+        ),
+        "2015-06-27",
+    )
+    named = actor_mention(denied, 1, "Romimon Battalion", "armed_group", entities, "romimon-battalion")
+    cues = (cue(denied, 0, "opened fire", place="Sousse", date=day("2015-06-26")), cue(denied, 1, "attack"))
+    incidents, _, _ = group_incidents([Extraction(denied, (named,), (), cues, 0)], entities, load_lexicon())
+    assert incidents[0].perpetrators == ()
+
+
+def _attack_at_the_bardo(article_id: str, published: str, weekday: str, date: DateRef) -> Extraction:
+    story = dated(
+        make_test_article(article_id, f"Gunmen attacked the Bardo museum in Tunis on {weekday}."), published
+    )
+    found = cue(story, 0, "attacked", place="Tunis", site="Bardo museum", site_type="museum", date=date)
+    return Extraction(story, (), (), (found,), 0)
+
+
+def test_a_recalled_month_joins_the_attack_it_overlaps_not_one_days_before_it() -> None:
+    february = _attack_at_the_bardo("february", "2016-02-27", "Saturday", day("2016-02-27", "Saturday"))
+    march = _attack_at_the_bardo("march", "2016-03-28", "Monday", day("2016-03-28", "Monday"))
+    later = dated(
+        make_test_article(
+            "later", "Police patrolled Tunis.", "In March, gunmen attacked the Bardo museum in Tunis."
+        ),
+        "2016-08-01",
+    )
+    recalled = cue(
+        later,
+        1,
+        "attacked",
+        place="Tunis",
+        site="Bardo museum",
+        site_type="museum",
+        date=month("2016-03-01", "2016-03-31", "In March"),
+        is_background=True,
+    )
+    extractions = [february, march, Extraction(later, (), (), (recalled,), None)]
+    incidents, _, _ = group_incidents(extractions, FakeEntities(ACTORS, PLACES), load_lexicon())
+    assert sorted(incident.sources for incident in incidents) == [("february",), ("later", "march")]
+
+
+def test_the_story_date_wins_over_a_date_recalled_later() -> None:
+    story = dated(
+        make_test_article("story", "Gunmen attacked the Bardo museum in Tunis on Thursday."), "2017-04-13"
+    )
+    reported = cue(
+        story,
+        0,
+        "attacked",
+        place="Tunis",
+        site="Bardo museum",
+        site_type="museum",
+        date=day("2017-04-13", "on Thursday"),
+    )
+    later = dated(
+        make_test_article(
+            "later", "Police patrolled Tunis.", "Saturday's attack on the Bardo museum in Tunis shocked many."
+        ),
+        "2017-04-18",
+    )
+    recalled = cue(
+        later,
+        1,
+        "attack",
+        place="Tunis",
+        site="Bardo museum",
+        site_type="museum",
+        date=day("2017-04-15", "Saturday's"),
+        is_background=True,
+    )
+    extractions = [Extraction(story, (), (), (reported,), 0), Extraction(later, (), (), (recalled,), None)]
+    incidents, _, _ = group_incidents(extractions, FakeEntities(ACTORS, PLACES), load_lexicon())
+    (incident,) = incidents
+    assert incident.sources == ("later", "story")
+    assert incident.date == day("2017-04-13", "on Thursday")

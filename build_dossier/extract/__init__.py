@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from build_dossier.extract.claims import find_claims
 from build_dossier.extract.events import find_event_cues
 from build_dossier.extract.mentions import find_mentions
-from build_dossier.lexicon import Lexicon, load_lexicon
+from build_dossier.lexicon import Lexicon, collector_paused, load_lexicon
 from build_dossier.model import Article, Extraction
 
 
@@ -27,7 +27,8 @@ def _extract_with_default_lexicon(article: Article) -> Extraction:
 def extract_all(articles: Sequence[Article], lexicon: Lexicon, jobs: int = 1) -> tuple[Extraction, ...]:
     """Extract every article, in input order; ``jobs > 1`` spreads articles over processes."""
     if jobs <= 1 or len(articles) < 2:
-        return tuple(extract_article(article, lexicon) for article in articles)
+        with collector_paused():
+            return tuple(extract_article(article, lexicon) for article in articles)
     # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return tuple(pool.map(_extract_with_default_lexicon, articles, chunksize=16))

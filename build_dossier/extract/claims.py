@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from build_dossier.extract.names import SENTENCE_CACHE_SIZE, cached_fold, may_end_with
 from build_dossier.extract.numbers import Figure, find_figures
 from build_dossier.lexicon import Lexicon
 from build_dossier.model import Article, Claim, EventCue, Mention, Sentence, Span
-from build_dossier.slugs import fold
 
 CLAIMS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims.yml"
 SUBJECT_WORDS = 4
@@ -59,6 +59,18 @@ ANAPHORA = re.compile(
 )
 """A sentence that refers back to an earlier event named before it ("The dead in that attack ...")."""
 COORDINATION = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as|and\s+of\s+[a-z]+\s+at)\s*$", re.I)
+SOURCE_BREAK = re.compile(rf"[,;:(]|{QUOTE_MARK}")
+DETERMINER_OPENS = re.compile(r"(?:the|a|an)\s", re.I)
+COMMA_END = re.compile(r",\s*$")
+SOURCE_AFTER_OPENS = re.compile(r"\s+(?:(?:a|an|the|one|another)\b|[A-Z])")
+SOURCE_AFTER = re.compile(r"\s+(?P<source>[^,.;:()]+)")
+OBJECT_AFTER = re.compile(r"\s+(?:\d|the\b|a\b|an\b|at least|more than|some\b|about\b)", re.I)
+"""A casualty word followed by its object ("killed 20", "killed the ...") is a verb, not a kind."""
+UNIT_BEFORE = re.compile(r"(?:\d[:.]|[/$£€])$")
+UNIT_BEFORE_ENDINGS = frozenset(":./$£€")
+"""The characters ``UNIT_BEFORE`` can end with: a cheap test before searching the whole text."""
+FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+CLOCK_DIGITS = re.compile(r"\b0\d{3}\b")
 ATTACKER_PARTITIVE = re.compile(r"\b(?:one|two|three|each|both|some|none|all|many)\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -80,6 +92,8 @@ class _Rules:
     toll_list: re.Pattern[str]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    not_before_tails: tuple[str, ...]
+    """Last letters of the phrases of ``not_before``, for a cheap test before searching it."""
     saying: re.Pattern[str]
     according: re.Pattern[str]
     source_end: re.Pattern[str]
@@ -103,13 +117,14 @@ def _rules() -> _Rules:
         before_pattern=re.compile(rf"(?<![\w-])(?P<phrase>{_phrases(list(before))})\s+[{QUOTES}]?$", re.I),
         before_kinds=before,
         linking=frozenset(data["linking_words"]),
-        strong_attackers=frozenset(fold(w) for w in data["attacker_nouns"]["strong"]),
-        weak_attackers=frozenset(fold(w) for w in data["attacker_nouns"]["weak"]),
+        strong_attackers=frozenset(cached_fold(w) for w in data["attacker_nouns"]["strong"]),
+        weak_attackers=frozenset(cached_fold(w) for w in data["attacker_nouns"]["weak"]),
         toll_list=re.compile(rf"(?<![\w-])(?:{_phrases(data['toll_lists'])})(?![\w-])", re.I),
         not_after=re.compile(
             rf"^(?:-[A-Za-z]|:\d|\.\d|\s*(?:{_phrases(data['not_counts_after'])})(?![\w-]))", re.I
         ),
         not_before=re.compile(rf"(?<![\w-])(?:{_phrases(data['not_counts_before'])})\s*$", re.I),
+        not_before_tails=tuple(sorted({phrase.lower()[-3:] for phrase in data["not_counts_before"]})),
         saying=re.compile(rf"(?<![\w-])(?P<verb>{_phrases(said['verbs'])})(?![\w-])(?!\s+to\b)", re.I),
         according=re.compile(rf"(?<![\w-])(?:{_phrases(said['according'])})\s+(?P<source>[^,.;:()]+)", re.I),
         source_end=re.compile(rf"\s+(?:{_phrases(said['source_ends'])})\b.*$", re.I),
@@ -141,14 +156,14 @@ def _source_before(text: str, verb_start: int, forward: bool, rules: _Rules) -> 
     clause opener for "although the company that runs the hotel, Rezidor Group, said"."""
     left = text[:verb_start]
     if not forward:
-        left = re.split(rf"[,;:(]|{QUOTE_MARK}", left)[-1]
+        left = SOURCE_BREAK.split(left)[-1]
         return left
     openers = list(rules.openers.finditer(left))
     chunk = left[openers[-1].end() :] if openers else left
     parts = [part.strip() for part in chunk.split(",") if part.strip()]
     if not parts:
         return ""
-    if len(parts) >= 2 and parts[-1][:1].isupper() and re.match(r"(?:the|a|an)\s", parts[-2], re.I):
+    if len(parts) >= 2 and parts[-1][:1].isupper() and DETERMINER_OPENS.match(parts[-2]):
         return f"{parts[-2]}, {parts[-1]}"
     return parts[-1]
 
@@ -174,29 +189,57 @@ def _is_closing(rest: str, told: bool) -> bool:
 
 
 def _attributions(text: str, rules: _Rules, previous: str | None) -> list[_Attribution]:
+    """Who says what in a sentence; a pronoun ("he said") stands for ``previous``, the source of
+    the sentence before."""
+    found = []
+    for attribution, according in _attribution_candidates(text):
+        source = attribution.source
+        if according:
+            if source:
+                found.append(attribution)
+            continue
+        if source.lower() in rules.pronouns:
+            source = previous or ""
+        if source and len(source.split()) <= 12:
+            found.append(attribution if source == attribution.source else replace(attribution, source=source))
+    return sorted(found, key=lambda item: item.start)
+
+
+def _names_by_pronoun(text: str, rules: _Rules) -> bool:
+    """Whether a source of the text is a pronoun ("he said"), which needs the source before it."""
+    return any(
+        not according and attribution.source.lower() in rules.pronouns
+        for attribution, according in _attribution_candidates(text)
+    )
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _attribution_candidates(text: str) -> tuple[tuple[_Attribution, bool], ...]:
+    """Every "X said" (False) and "according to X" (True) of a text, before pronouns are resolved
+    and empty or overlong sources dropped: remembered, as relayed wire copy repeats sentences."""
+    rules = _rules()
     found = []
     for match in rules.saying.finditer(text):
         rest = text[match.end() :]
         forward = not _is_closing(rest, match["verb"].lower().startswith(("told", "tells")))
-        said_after = bool(re.search(r",\s*$", text[: match.start()])) and bool(
-            re.match(r"\s+(?:(?:a|an|the|one|another)\b|[A-Z])", rest)
+        before = text[: match.start()]
+        said_after = (
+            may_end_with(before, ",")
+            and bool(COMMA_END.search(before))
+            and bool(SOURCE_AFTER_OPENS.match(rest))
         )
         source = (
             "" if said_after else _clean_source(_source_before(text, match.start(), forward, rules), rules)
         )
         if not source:
-            after = re.match(r"\s+(?P<source>[^,.;:()]+)", rest)
+            after = SOURCE_AFTER.match(rest)
             source = _clean_source(after["source"], rules) if after else ""
             forward = False
-        if source.lower() in rules.pronouns:
-            source = previous or ""
-        if source and len(source.split()) <= 12:
-            found.append(_Attribution(source, match.start(), match.end(), forward))
+        found.append((_Attribution(source, match.start(), match.end(), forward), False))
     for match in rules.according.finditer(text):
         source = _clean_source(match["source"], rules)
-        if source:
-            found.append(_Attribution(source, match.start(), match.end(), False))
-    return sorted(found, key=lambda item: item.start)
+        found.append((_Attribution(source, match.start(), match.end(), False), True))
+    return tuple(found)
 
 
 def _attribution_for(position: int, attributions: list[_Attribution]) -> str | None:
@@ -263,7 +306,7 @@ def _subject(text: str, figure: Figure, lexicon: Lexicon) -> tuple[str, int, boo
     if (
         words
         and all(w[0].isupper() for w in words)
-        and not any(fold(" ".join(words[i:])) in lexicon.demonyms for i in range(len(words)))
+        and not any(cached_fold(" ".join(words[i:])) in lexicon.demonyms for i in range(len(words)))
     ):
         return None
     extension = OF_PHRASE.match(text, end)
@@ -303,7 +346,7 @@ def _kind_after(text: str, position: int, rules: _Rules) -> str | None:
         match = rules.after_pattern.match(stripped, lead)
         if match:
             after = stripped[match.end() :]
-            if re.match(r"\s+(?:\d|the\b|a\b|an\b|at least|more than|some\b|about\b)", after, re.I):
+            if OBJECT_AFTER.match(after):
                 return None
             return rules.kind_after[" ".join(match.group(0).lower().split())]
         word = WORD.match(stripped, lead)
@@ -320,15 +363,18 @@ def _kind_before(text: str, start: int, rules: _Rules) -> str | None:
 
 def _is_count(text: str, figure: Figure, rules: _Rules) -> bool:
     """False for figures that count no people: units, clock times, years, ages, dates."""
-    if rules.not_after.match(text[figure.end :]) or rules.not_before.search(text[: figure.start]):
+    before = text[: figure.start]
+    if rules.not_after.match(text[figure.end :]) or (
+        may_end_with(before, *rules.not_before_tails) and rules.not_before.search(before)
+    ):
         return False
-    if re.search(r"(?:\d[:.]|[/$£€])$", text[: figure.start]):
+    if before[-1:] in UNIT_BEFORE_ENDINGS and UNIT_BEFORE.search(before):
         return False
     value = figure.low if figure.low is not None else figure.high
     digits = figure.text.replace(",", "")
-    if value is not None and 1900 <= value <= 2100 and re.search(r"\b\d{4}\b", digits):
+    if value is not None and 1900 <= value <= 2100 and FOUR_DIGITS.search(digits):
         return False
-    return not re.search(r"\b0\d{3}\b", digits)
+    return not CLOCK_DIGITS.search(digits)
 
 
 def _reading(
@@ -369,7 +415,7 @@ def _final_kind(text: str, reading: _Reading, kind: str | None, rules: _Rules, h
     attackers ("as many as 10 gunmen"), unless it picks some of them out ("two of the gunmen")."""
     if kind is not None or reading.partitive:
         return kind
-    head = fold(reading.subject.split()[-1]) if reading.subject else ""
+    head = cached_fold(reading.subject.split()[-1]) if reading.subject else ""
     if head in rules.victim_nouns:
         return "hostages"
     if ATTACKER_PARTITIVE.search(text[: reading.figure.start]):
@@ -385,7 +431,7 @@ def _subject_text(text: str, reading: _Reading, last_subject: str | None) -> str
     if side and not subject:
         subject = side["side"]
         rules = _rules()
-        if fold(subject) + "s" in rules.strong_attackers | rules.weak_attackers:
+        if cached_fold(subject) + "s" in rules.strong_attackers | rules.weak_attackers:
             subject += "s"
     if not subject and reading.partitive and last_subject:
         subject = last_subject
@@ -393,19 +439,15 @@ def _subject_text(text: str, reading: _Reading, last_subject: str | None) -> str
 
 
 def _claim_cue(
-    sentence: Sentence,
     figure: Figure,
     cues: tuple[EventCue, ...],
+    sentence_cues: list[int],
     main_cue: int | None,
     carried: int | None,
 ) -> int | None:
-    """The cue a figure belongs to: the nearest cue of an earlier event in its sentence, else an
-    earlier event the sentence continues, else the article's story."""
-    here = [
-        (abs(cue.span.start - figure.start), index)
-        for index, cue in enumerate(cues)
-        if cue.span.sentence == sentence.index
-    ]
+    """The cue a figure belongs to: the nearest cue of an earlier event in its sentence (whose
+    cues are ``sentence_cues``), else an earlier event the sentence continues, else the story."""
+    here = [(abs(cues[index].span.start - figure.start), index) for index in sentence_cues]
     if here:
         nearest = cues[min(here)[1]]
         return min(here)[1] if nearest.is_background else main_cue
@@ -422,21 +464,38 @@ def _carried_cue(
 ) -> int | None:
     """For a sentence with no cue: the earlier event whose place it names ("The dead in Sevare ..."),
     or the earlier event of the sentence before it in the same paragraph."""
-    story_place = fold(cues[main_cue].place) if main_cue is not None and cues[main_cue].place else None
-    named = {fold(m.surface) for m in mentions if m.category == "place"}
+    story_place = cached_fold(cues[main_cue].place) if main_cue is not None and cues[main_cue].place else None
+    named = {cached_fold(m.surface) for m in mentions if m.category == "place"}
     for index in reversed(range(len(cues))):
         cue = cues[index]
         if cue.span.sentence >= sentence.index or not cue.is_background:
             continue
-        keys = {fold(cue.place)} if cue.place else set()
+        keys = {cached_fold(cue.place)} if cue.place else set()
         if cue.site:
-            keys.add(fold(cue.site))
-        if keys & named and (not cue.place or fold(cue.place) != story_place):
+            keys.add(cached_fold(cue.site))
+        if keys & named and (not cue.place or cached_fold(cue.place) != story_place):
             return index
     background = [i for i in previous_cues if cues[i].is_background]
     if background and (refers_back or len(background) == len(previous_cues)):
         return background[-1]
     return None
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _sentence_readings(text: str, lexicon: Lexicon) -> tuple[tuple[_Reading, str | None], ...]:
+    """Each counting figure of a sentence's text with the kind it has or shares (remembered:
+    the reading depends on the text alone, and relayed wire copy repeats sentences)."""
+    rules = _rules()
+    toll = rules.toll_list.search(text)
+    readings = [
+        reading
+        for figure in find_figures(text)
+        if _is_count(text, figure, rules)
+        and (
+            reading := _reading(text, figure, lexicon, rules, toll is not None and toll.end() <= figure.start)
+        )
+    ]
+    return tuple(zip(readings, _share_kinds(text, readings), strict=True))
 
 
 def find_claims(
@@ -451,14 +510,19 @@ def find_claims(
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.span.sentence, []).append(mention)
-    cue_sentences = {cue.span.sentence for cue in cues}
+    cues_in: dict[int, list[int]] = {}
+    for index, cue in enumerate(cues):
+        cues_in.setdefault(cue.span.sentence, []).append(index)
     claims: list[Claim] = []
     previous_source: str | None = None
+    unread: list[str] = []
+    """Sentences since ``previous_source`` was last brought up to date: their sources are read only
+    when a figure's source is a pronoun ("he said"), which stands for the source before it."""
     previous: tuple[int, list[int]] = (-1, [])
     for sentence in article.sentences:
         text = sentence.text
-        attributions = _attributions(text, rules, previous_source)
-        sentence_cues = [i for i, cue in enumerate(cues) if cue.span.sentence == sentence.index]
+        attributions: list[_Attribution] | None = None
+        sentence_cues = cues_in.get(sentence.index, [])
         carried = None
         if not sentence_cues:
             refers_back = bool(ANAPHORA.search(text) or rules.toll_list.search(text))
@@ -466,22 +530,18 @@ def find_claims(
             carried = _carried_cue(
                 sentence, by_sentence.get(sentence.index, []), cues, main_cue, earlier, refers_back
             )
-        toll = rules.toll_list.search(text)
-        readings = [
-            reading
-            for figure in find_figures(text)
-            if _is_count(text, figure, rules)
-            and (
-                reading := _reading(
-                    text, figure, lexicon, rules, toll is not None and toll.end() <= figure.start
-                )
-            )
-        ]
         last_subject = None
-        for reading, shared in zip(readings, _share_kinds(text, readings), strict=True):
-            kind = _final_kind(text, reading, shared, rules, sentence.index in cue_sentences)
+        for reading, shared in _sentence_readings(text, lexicon):
+            kind = _final_kind(text, reading, shared, rules, sentence.index in cues_in)
             if kind is None:
                 continue
+            if attributions is None:
+                if _names_by_pronoun(text, rules):
+                    for earlier in unread:
+                        said = _attributions(earlier, rules, previous_source)
+                        previous_source = said[-1].source if said else previous_source
+                    unread.clear()
+                attributions = _attributions(text, rules, previous_source)
             figure = reading.figure
             subject = _subject_text(text, reading, last_subject)
             last_subject = subject
@@ -495,10 +555,13 @@ def find_claims(
                     subject=subject,
                     attributed_to=_attribution_for(figure.start, attributions),
                     span=Span(article.id, sentence.index, figure.start, figure.end, text),
-                    cue=_claim_cue(sentence, figure, cues, main_cue, carried),
+                    cue=_claim_cue(figure, cues, sentence_cues, main_cue, carried),
                 )
             )
-        if attributions:
+        if attributions is None:
+            unread.append(text)
+        elif attributions:
             previous_source = attributions[-1].source
+            unread.clear()
         previous = (sentence.paragraph, sentence_cues or ([carried] if carried is not None else []))
     return tuple(claims)

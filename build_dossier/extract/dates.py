@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
+from build_dossier.extract.names import SENTENCE_CACHE_SIZE
 from build_dossier.extract.numbers import number_value
 from build_dossier.model import DateRef
 
@@ -36,6 +38,9 @@ WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 RECENT_DAYS = 4
 """A date ending more than this many days before publication is an earlier event, not the story."""
+PERIOD_DAYS = 28
+"""A range at least this long ("in March", "last month", "in 2016") names a period: once it is over
+by publication it dates an earlier event, since wire copy dates its own news by the day."""
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
@@ -74,6 +79,23 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+
+
+_MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_HINTS = ("day", "week", "month", "year")
+HINTS: dict[str, tuple[str, ...]] = {
+    "day_month": _MONTH_HINTS,
+    "month_day": _MONTH_HINTS,
+    "month": _MONTH_HINTS,
+    "weekday": ("day",),
+    "relative_unit": ("week", "month", "year"),
+    "ago": _UNIT_HINTS,
+    "day_word": ("day", "overnight"),
+    "year": ("19", "20"),
+}
+"""Strings a lower-case ASCII text must hold for each pattern to match there: a sentence with none
+of them skips that pattern (searching every pattern in every sentence was most of the time)."""
+ALL_HINTS = frozenset(hint for hints in HINTS.values() for hint in hints)
 
 
 @dataclass(frozen=True)
@@ -210,24 +232,37 @@ RESOLVERS = {
 }
 
 
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern in a text, pattern by pattern, before any is resolved: the
+    slow part, remembered, as articles published on different days repeat the same sentences."""
+    # Case-insensitive patterns also match some non-ASCII letters ("ſ" for "s"): only ASCII skips.
+    if text.isascii():
+        lower = text.lower()
+        present = {hint for hint in ALL_HINTS if hint in lower}
+        patterns = [(name, pattern) for name, pattern in PATTERNS if not present.isdisjoint(HINTS[name])]
+    else:
+        patterns = list(PATTERNS)
+    return tuple((name, match) for name, pattern in patterns for match in pattern.finditer(text))
+
+
 def find_dates(text: str, published: dt.date | None) -> tuple[FoundDate, ...]:
     """Every date expression of a text that resolves, left to right, none overlapping another."""
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for name, pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < other_end and other_start < end for other_start, other_end in taken):
-                continue
-            if name == "year" and not match["modifier"] and not match.group(0).endswith("'s"):
-                continue
-            resolved = RESOLVERS[name](match, published)
-            if resolved is None:
-                continue
-            expression = match.group(0).strip()
-            refers_back = name == "ago" and match["direction"].lower() in ("after", "since")
-            taken.append((start, end))
-            found.append(FoundDate(DateRef(resolved[0], resolved[1], expression), start, end, refers_back))
+    for name, match in _matches(text):
+        start, end = match.span()
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        if name == "year" and not match["modifier"] and not match.group(0).endswith("'s"):
+            continue
+        resolved = RESOLVERS[name](match, published)
+        if resolved is None:
+            continue
+        expression = match.group(0).strip()
+        refers_back = name == "ago" and match["direction"].lower() in ("after", "since")
+        taken.append((start, end))
+        found.append(FoundDate(DateRef(resolved[0], resolved[1], expression), start, end, refers_back))
     return tuple(sorted(found, key=lambda item: item.start))
 
 
@@ -239,4 +274,8 @@ def resolve_date(expression: str, published: dt.date | None) -> DateRef | None:
 
 def is_before_story(date: DateRef, published: dt.date | None) -> bool:
     """True when a date ends clearly before the article's own news (an earlier event)."""
-    return published is not None and (published - date.end).days > RECENT_DAYS
+    if published is None:
+        return False
+    if (date.end - date.start).days + 1 >= PERIOD_DAYS:
+        return date.end < published
+    return (published - date.end).days > RECENT_DAYS

@@ -18,8 +18,9 @@ from pathlib import Path
 import yaml
 
 from build_dossier.extract.dates import FoundDate, find_dates, is_before_story
+from build_dossier.extract.names import SENTENCE_CACHE_SIZE, cached_fold, may_end_with
 from build_dossier.lexicon import Lexicon
-from build_dossier.model import Article, EventCue, Mention, Sentence, Span
+from build_dossier.model import Article, DateRef, EventCue, Mention, Sentence, Span
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yml"
 
@@ -36,6 +37,9 @@ RECALL_BEFORE = re.compile(
 """Phrases before an attack word that point to an earlier attack ("the deadliest since the ...")."""
 
 
+PERIOD_SPAN_DAYS = 7
+"""A date spanning at least this many days ("in September", "last month") is vaguer than a story's day."""
+
 DATE_REACH = 160
 """A date further than this many characters from an attack word dates something else."""
 
@@ -47,6 +51,9 @@ ATTACHED = re.compile(r"\s*(?:['’]s)?\s*")
 
 RELATIVE = re.compile(r"\s*,?\s*(?:where|when|in which|at which)\b")
 """A place a relative clause describes: "the Westgate mall, where gunmen killed 67 people"."""
+
+PLACE_AFTER = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?")
+"""What may stand between a plural attack word and its place: "the attacks in Brussels"."""
 
 ACTION_TYPE = "unknown"
 """Attack type of a cue read from a verb such as "killed", which does not say how."""
@@ -61,6 +68,8 @@ class _Rules:
     types: dict[str, str]
     earlier: re.Pattern[str]
     generic: re.Pattern[str]
+    generic_tails: tuple[str, ...]
+    """Last letters of the generic markers, for a cheap test before searching ``generic``."""
 
 
 DEFINITE_NOUN = re.compile(r"\b[Tt]he (\w+)")
@@ -95,6 +104,7 @@ def _rules() -> _Rules:
             rf"\b(?:{_words_pattern(data['earlier_markers'])})\b(?:'s)?(?:\s+\S+){{0,2}}\s*$", re.I
         ),
         generic=re.compile(rf"\b(?:{_words_pattern(data['generic_markers'])})\s*$", re.I),
+        generic_tails=tuple(sorted({_key(marker).split()[-1][-3:] for marker in data["generic_markers"]})),
     )
 
 
@@ -114,12 +124,14 @@ class _Trigger:
     background: bool
 
 
-def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _triggers(text: str) -> tuple[_Trigger, ...]:
+    """The attack words of a sentence's text (remembered: relayed wire copy repeats sentences)."""
+    rules = _rules()
     found = []
-    text = sentence.text
     for match in rules.triggers.finditer(text):
         before = text[: match.start()]
-        if rules.generic.search(before):
+        if may_end_with(before, *rules.generic_tails) and rules.generic.search(before):
             continue
         background = bool(rules.earlier.search(before) or RECALL_BEFORE.search(before))
         found.append(
@@ -127,7 +139,7 @@ def _triggers(sentence: Sentence, rules: _Rules) -> list[_Trigger]:
                 match.start(), match.end(), match.group(0), rules.types[_key(match.group(0))], background
             )
         )
-    return found
+    return tuple(found)
 
 
 def _is_generic_plural(
@@ -142,17 +154,15 @@ def _is_generic_plural(
     if any(_attached(end, trigger, text) for _, end in spans):
         return False
     return not any(
-        m.span.start >= trigger.end
-        and re.fullmatch(r"\s+(?:in|on|at)\s+(?:the\s+)?", text[trigger.end : m.span.start])
+        m.span.start >= trigger.end and PLACE_AFTER.fullmatch(text[trigger.end : m.span.start])
         for m in places
     )
 
 
-def _event_dates(sentence: Sentence, published: dt.date | None) -> tuple[FoundDate, ...]:
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _event_dates(text: str, published: dt.date | None) -> tuple[FoundDate, ...]:
     return tuple(
-        found
-        for found in find_dates(sentence.text, published)
-        if not REPORTING_DATE.search(sentence.text[: found.start])
+        found for found in find_dates(text, published) if not REPORTING_DATE.search(text[: found.start])
     )
 
 
@@ -228,13 +238,10 @@ def _sentence_cues(
     site_pattern: re.Pattern[str],
     lexicon: Lexicon,
 ) -> list[EventCue]:
-    rules = _rules()
     text = sentence.text
     places = [m for m in mentions if m.category == "place"]
-    dates = _event_dates(sentence, article.published)
-    triggers = [
-        t for t in _triggers(sentence, rules) if not _is_generic_plural(t, sentence.text, places, dates)
-    ]
+    dates = _event_dates(text, article.published)
+    triggers = [t for t in _triggers(text) if not _is_generic_plural(t, text, places, dates)]
     if not triggers:
         return []
     cities = [(m.span.start, m.span.end, m.surface, m.subkind) for m in places if m.kind == "city"]
@@ -305,6 +312,12 @@ def find_event_cues(
         mentioned = by_sentence.get(sentence.index, [])
         cues.extend(_sentence_cues(sentence, article, mentioned, site_pattern, lexicon))
     main_cue = next((index for index, cue in enumerate(cues) if not cue.is_background), None)
+    if main_cue is not None:
+        story = cues[main_cue]
+        cues = [
+            replace(cue, is_background=True) if index > main_cue and _earlier_elsewhere(cue, story) else cue
+            for index, cue in enumerate(cues)
+        ]
     if main_cue is not None and cues[main_cue].site_type:
         story = cues[main_cue]
         cues = [
@@ -314,6 +327,20 @@ def find_event_cues(
             for cue in cues
         ]
     return tuple(cues), main_cue
+
+
+def _earlier_elsewhere(cue: EventCue, story: EventCue) -> bool:
+    """An attack in another town, dated only by a period ("in September") while the story has its
+    day, is an earlier event even when that period has not ended: "... on Friday, killing 31 people"
+    then "eight people were killed in September in an attack on a university in Nehel"."""
+    if cue.is_background or cue.date is None or story.date is None or not cue.place or not story.place:
+        return False
+    vaguer = _span_days(cue.date) >= PERIOD_SPAN_DAYS > _span_days(story.date)
+    return vaguer and cached_fold(cue.place) != cached_fold(story.place)
+
+
+def _span_days(date: DateRef) -> int:
+    return (date.end - date.start).days + 1
 
 
 def _recalls_story_site(cue: EventCue, story: EventCue, lexicon: Lexicon) -> bool:

@@ -12,11 +12,19 @@ Extractors find and never merge: every mention keeps its own span; ``resolve`` m
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from build_dossier.extract.names import cached_fold, is_common_word, tokenize, word_frequency
+from build_dossier.extract.names import (
+    SENTENCE_CACHE_SIZE,
+    cached_fold,
+    is_common_word,
+    may_end_with,
+    tokenize,
+    word_frequency,
+)
 from build_dossier.lexicon import Country, Lexicon
 from build_dossier.model import Article, Mention, Sentence, Span
 
@@ -199,6 +207,8 @@ COMPASS = frozenset(
         "southwestern",
     }
 )
+BODY_WORDS = ("ministry", "television", "radio")
+"""A bare national body ("the interior ministry", "state television") has one of these words."""
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 SPEECH_VERBS = re.compile(
     r"^\s*,?\s*(?:said|says|told|added|confirmed|announced|stated|explained|wrote|tweeted)\b", re.I
@@ -206,10 +216,23 @@ SPEECH_VERBS = re.compile(
 TOLD = re.compile(r"\b(?:told|according to|quoted by|in an interview with|speaking to)\s+(?:the\s+)?$", re.I)
 APPOSITION_BEFORE = re.compile(r"((?:the|a|an|its|his|her|their)\s[\w'’ -]{2,70}?),\s*$", re.I)
 APPOSITION_AFTER = re.compile(r"^,\s*((?:the|a|an|its|his|her|their)\s[\w'’ -]{2,70}?),", re.I)
-COMPANY_NOUNS = (
-    r"(?:firm|company|contractor|operator|airline|carrier|subsidiary|manufacturer|chain|insurer"
-    r"|provider|conglomerate|developer|owner)"
+COMPANY_NOUN_WORDS = (
+    "firm",
+    "company",
+    "contractor",
+    "operator",
+    "airline",
+    "carrier",
+    "subsidiary",
+    "manufacturer",
+    "chain",
+    "insurer",
+    "provider",
+    "conglomerate",
+    "developer",
+    "owner",
 )
+COMPANY_NOUNS = rf"(?:{'|'.join(COMPANY_NOUN_WORDS)})"
 COMPANY_BEFORE = re.compile(
     rf"\b(?:the|a|an|its|their)\s(?:[\w'’-]+\s){{0,3}}{COMPANY_NOUNS}(?:\s[\w'’-]+){{0,5}},\s*$", re.I
 )
@@ -234,13 +257,15 @@ REGION_NOUNS = (
 CITY_BEFORE = re.compile(rf"\b{CITY_NOUNS}\s+of\s+$|\b{CITY_NOUNS},\s*$", re.I)
 REGION_BEFORE = re.compile(rf"\b{REGION_NOUNS}\s+of\s+(?:the\s+)?$|\b{REGION_NOUNS},\s*$", re.I)
 REGION_AFTER = re.compile(rf"^\s+{REGION_NOUNS}\b")
+OFFICE_BEFORE = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+of\s+$")
+"""The office before a name ("the mayor of Belgu"); ``Lexicon.place_offices`` says which place kind."""
 NEIGHBOUR_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.I)
 SITE_APPOSITION = re.compile(r"^,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?([\w-]+(?:\s[\w-]+)?)\b", re.I)
 
 
-@dataclass(frozen=True)
-class _Found:
-    """A mention before the article-wide pass: offsets, typing and what the second pass needs."""
+class _Found(NamedTuple):
+    """A mention before the article-wide pass: offsets, typing and what the second pass needs
+    (a named tuple: cheap to rebind to each sentence that repeats a remembered text)."""
 
     sentence: Sentence
     start: int
@@ -274,10 +299,18 @@ class _SentenceReader:
         self.lexicon = lexicon
         self.tokens = tokenize(sentence.text)
         self.found: list[_Found] = []
+        self.folded_spans: dict[tuple[int, int], str] = {}
         self.consumed = 0
         """Token index past the last mention emitted, so a phrase that reached further is not re-read."""
         first_word = next((i for i, t in enumerate(self.tokens) if t.is_word), 0)
         self.first_word = first_word
+        lower = self.text.lower() if self.text.isascii() else None
+        self.body_words = (
+            any(word in lower for word in BODY_WORDS)
+            if lower is not None
+            else any(word in t.folded for t in self.tokens for word in BODY_WORDS)
+        )
+        """Whether a bare national body ("the interior ministry") can stand here (``_bare_body_width``)."""
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -286,7 +319,13 @@ class _SentenceReader:
         return self.text[self.tokens[i].start : self.tokens[j - 1].end]
 
     def _folded(self, i: int, j: int) -> str:
-        return cached_fold(self._span_text(i, j))
+        """Folded text of tokens i..j-1; the rules ask for the same spans again and again."""
+        if j == i + 1:
+            return self.tokens[i].folded
+        key = self.folded_spans.get((i, j))
+        if key is None:
+            key = self.folded_spans[(i, j)] = cached_fold(self._span_text(i, j))
+        return key
 
     def _emit(self, i: int, j: int, category: str, kind: str, **fields: object) -> None:
         self.consumed = max(self.consumed, j)
@@ -354,9 +393,10 @@ class _SentenceReader:
         town = self.lexicon.towns.get(key)
         if town is None or (j - i == 1 and self.tokens[i].is_acronym and len(key) <= 4):
             return False
-        common = j - i == 1 and (
-            key in self.lexicon.non_names or (is_common_word(key) and town.population < BIG_CITY_POPULATION)
-        )
+        if j - i == 1 and key in self.lexicon.non_names:
+            # "in March" is a month, not the English town of that name, even after a locative.
+            return False
+        common = j - i == 1 and is_common_word(key) and town.population < BIG_CITY_POPULATION
         if common and not (i > 0 and self.tokens[i - 1].folded in LOCATIVES):
             return False
         if i == self.first_word and common:
@@ -424,12 +464,19 @@ class _SentenceReader:
             if not token.is_word:
                 i += 1
                 continue
-            if not token.is_capitalised or (self._opens_sentence(i) and self._bare_body_width(i)):
-                i = self._lowercase_body(i)
+            if not token.is_capitalised or (
+                self.body_words and self._opens_sentence(i) and self._bare_body_width(i)
+            ):
+                i = self._lowercase_body(i) if self.body_words else i + 1
                 continue
             end = self._chunk_end(i)
             i = self._strip_opening(i, end)
             if i >= end:
+                continue
+            site = self._site_named_like_town(i, end)
+            if site is not None:
+                self._emit(i, site[0], "place", "site", subkind=site[1])
+                i = site[0]
                 continue
             named = self._named_by_context(i, end)
             if named == "person":
@@ -440,32 +487,55 @@ class _SentenceReader:
                 self._emit(i, end, "actor", named)
                 i = end
                 continue
-            if not self._headed(i, end):
+            headed = self._headed(i, end)
+            if not headed:
                 curated_end = self._curated_at(i)
                 if curated_end is not None:
                     self._after_curated(i, curated_end)
                     i = max(curated_end, self.consumed)
                     continue
-            self._phrase(i, end)
+            self._phrase(i, end, headed=headed, curated_tried=not headed)
             i = max(end, self.consumed)
         return self.found
+
+    def _site_named_like_town(self, i: int, end: int) -> tuple[int, str] | None:
+        """ "the Mongu restaurant in Loranni": a town's name before a site noun, when the site is
+        then placed in another town, is the site's own name; returns the end token and subkind."""
+        if i == 0 or self.tokens[i - 1].folded != "the":
+            return None
+        key = self._folded(i, end)
+        if key not in self.lexicon.towns:
+            return None
+        site = self._site_head_after(end)
+        if site is None or site[0] + 1 >= len(self.tokens):
+            return None
+        preposition, place = self.tokens[site[0]], self.tokens[site[0] + 1]
+        if preposition.folded not in ("in", "near", "outside") or not place.is_capitalised:
+            return None
+        lexicon = self.lexicon
+        if place.folded == key or any(
+            place.folded in names for names in (lexicon.countries, lexicon.regions, lexicon.demonyms)
+        ):
+            return None
+        return site
 
     def _named_by_context(self, i: int, end: int) -> str | None:
         """Kind of a whole capitalised phrase that its context shows to be one name, even when it
         opens with a place: a company in apposition ("a Norwegian firm, Kabul Hotel Security,")
         or a name followed by its acronym ("Kurdistan Freedom Falcons (TAK)")."""
-        if self._folded(i, end) in self.lexicon.actors or self._folded(i, end) in self.lexicon.countries:
+        key = self._folded(i, end)
+        if key in self.lexicon.actors or key in self.lexicon.countries:
             return None
         before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
         if (
             (_ends_with(before, ",") and COMPANY_BEFORE.search(before))
-            or COMPANY_RIGHT_BEFORE.search(before[-80:])
+            or (may_end_with(before, *COMPANY_TAILS) and COMPANY_RIGHT_BEFORE.search(before[-80:]))
             or COMPANY_AFTER.match(after)
         ):
             return "company"
         if GROUP_AFTER.match(after) and not self._known_whole(i, end):
             return "armed_group"
-        if self._after_lowercase_title(i, end):
+        if self._after_lowercase_title(i, end) or self._person_by_shape(i, end, before, after):
             return "person"
         acronym = ACRONYM_AFTER.match(after)
         if end - i < 2 or not acronym or self._curated_reach(i) >= end:
@@ -492,6 +562,55 @@ class _SentenceReader:
             or token.folded in self.lexicon.site_types
             or token.folded in self.lexicon.countries
             for token in self.tokens[i:end]
+        )
+
+    def _person_by_shape(self, i: int, end: int, before: str, after: str) -> bool:
+        """Two or three name words that are a person although the first is also a town or a site
+        noun: a town's name before a word no list or dictionary knows ("Kota Arihelture said"), or
+        name words in apposition to a role ("the mayor of Tazodje, Danta Pesollo, said")."""
+        if not 2 <= end - i <= 3:
+            return False
+        lexicon = self.lexicon
+        apposition = _ends_with(before, ",") and after.startswith(",")
+        if not apposition and self.tokens[i].folded not in lexicon.towns:
+            return False
+        tokens = self.tokens[i:end]
+        for token in tokens:
+            key = token.folded
+            if (
+                not token.is_word
+                or token.is_acronym
+                or not token.text[0].isupper()
+                or key in lexicon.titles
+                or key in lexicon.org_heads
+                or key in lexicon.media_heads
+                or key in lexicon.countries
+                or key in lexicon.demonyms
+                or key in lexicon.regions
+                or key in lexicon.actors
+                or key in lexicon.non_names
+                or key in lexicon.not_person
+            ):
+                return False
+        if self._known_whole(i, end):
+            return False
+        if apposition and self._role_before(before):
+            return True
+        return (
+            tokens[0].folded in lexicon.towns
+            and tokens[0].folded not in lexicon.site_types
+            and not (i > 0 and self.tokens[i - 1].folded in LOCATIVES)
+            and not any(
+                t.folded in lexicon.towns or t.folded in lexicon.site_types or is_common_word(t.folded)
+                for t in tokens[1:]
+            )
+        )
+
+    def _role_before(self, before: str) -> bool:
+        """ "the governor of the Save region, ": a role with a title word, then a comma."""
+        match = APPOSITION_BEFORE.search(before) if may_end_with(before, ",") else None
+        return bool(match) and any(
+            word in self.lexicon.titles for word in cached_fold(match.group(1)).split()
         )
 
     def _curated_reach(self, i: int) -> int:
@@ -621,12 +740,14 @@ class _SentenceReader:
             return True
         return False
 
-    def _phrase(self, i: int, end: int) -> None:
+    def _phrase(self, i: int, end: int, headed: bool | None = None, curated_tried: bool = False) -> None:
+        """Type the capitalised phrase i..end-1; ``headed`` and ``curated_tried`` pass on what the
+        caller has already found out (whether it is headed; that no curated name starts it)."""
         tokens = self.tokens
-        if self._headed(i, end):
+        if self._headed(i, end) if headed is None else headed:
             self._headed_phrase(i, end)
             return
-        curated_end = self._curated_at(i)
+        curated_end = None if curated_tried else self._curated_at(i)
         if curated_end is not None:
             if curated_end < end:
                 self._phrase(curated_end, end)
@@ -661,19 +782,31 @@ class _SentenceReader:
                 self._demonym_phrase(i, i + width, end, self.lexicon.countries_by_code[code])
                 return
         country = None
+        national = False
+        """Whether the name opens with a country or demonym, not only a town."""
         for width in (2, 1):
             if i + width < end:
                 key = self._folded(i, i + width)
                 place = self.lexicon.countries.get(key)
                 town = self.lexicon.towns.get(key)
                 code = self.lexicon.demonyms.get(key)
+                national = bool(place or code)
                 country = (place.code if place else None) or code or (town.country if town else None)
                 if country:
                     break
         before = len(self.found)
         self._typed_phrase(i, end, headed=True)
-        if country and len(self.found) > before and self.found[-1].country is None:
-            self.found[-1] = replace(self.found[-1], country=country)
+        if len(self.found) > before:
+            found = self.found[-1]
+            if (
+                not national
+                and found.kind == "armed_force"
+                and self.tokens[end - 1].folded in self.lexicon.non_state_heads
+            ):
+                # "Free Syrian Army", "Gusabel Legion": a force of no named country is an armed group.
+                found = self.found[-1] = found._replace(kind="armed_group")
+            if country and found.country is None:
+                self.found[-1] = found._replace(country=country)
 
     def _demonym_at(self, i: int, end: int) -> int | None:
         """A demonym opening the phrase: forces, institutions, titled people or a nationality."""
@@ -726,9 +859,9 @@ class _SentenceReader:
         if len(self.found) > before:
             found = self.found[-1]
             if found.category == "actor" and found.kind != "person":
-                self.found[-1] = replace(found, start=self.tokens[i].start, country=country.code)
+                self.found[-1] = found._replace(start=self.tokens[i].start, country=country.code)
             elif found.category == "actor" and found.kind == "person":
-                self.found[-1] = replace(found, role=self._span_text(i, rest), country=country.code)
+                self.found[-1] = found._replace(role=self._span_text(i, rest), country=country.code)
 
     def _plain(self, i: int, end: int) -> bool:
         """Only qualifiers, head nouns and common words ("Interior Cabinet"): no name of its own, unlike
@@ -783,7 +916,8 @@ class _SentenceReader:
         """A role in apposition ("the hotel's head of security, Seydou Dembele") or lower-case title."""
         before = self.text[: self.tokens[i].start]
         after = self.text[self.tokens[end - 1].end :]
-        for match, text in ((APPOSITION_BEFORE.search(before), None), (APPOSITION_AFTER.match(after), None)):
+        apposition = APPOSITION_BEFORE.search(before) if may_end_with(before, ",") else None
+        for match, text in ((apposition, None), (APPOSITION_AFTER.match(after), None)):
             del text
             if match and any(word in self.lexicon.titles for word in cached_fold(match.group(1)).split()):
                 return match.group(1)
@@ -851,7 +985,8 @@ class _SentenceReader:
         if media_end and not (initial and plain):
             self._emit(i, media_end, "actor", "media")
             return
-        if MEDIA_BEFORE.search(self.text[: self.tokens[i].start]) and not plain:
+        before = self.text[: self.tokens[i].start]
+        if may_end_with(before, *MEDIA_TAILS) and MEDIA_BEFORE.search(before) and not plain:
             self._emit(i, end, "actor", "media")
             return
         # Head noun first ("Hotel Yibi", "Ministry of Defence") or last ("Rezidor Group", "Bardo Museum").
@@ -898,16 +1033,29 @@ class _SentenceReader:
         before, after = self.text[: self.tokens[i].start], self.text[self.tokens[end - 1].end :]
         if REGION_AFTER.match(after):
             return "region"
-        if _ends_with(before, ",", "of") and CITY_BEFORE.search(before):
-            return "city"
-        if _ends_with(before, ",", "of", "the") and REGION_BEFORE.search(before):
-            return "region"
-        if NEIGHBOUR_BEFORE.search(before):
+        if _ends_with(before, ",", "of"):
+            city = CITY_BEFORE.search(before)
+            if city and not _names_its_noun(before, city):
+                return "city"
+        if _ends_with(before, ",", "of", "the"):
+            region = REGION_BEFORE.search(before)
+            if region and not _names_its_noun(before, region):
+                return "region"
+        if _ends_with(before, "of"):
+            office = OFFICE_BEFORE.search(before[-40:])
+            if office:
+                words = cached_fold(office.group(1))
+                offices = self.lexicon.place_offices
+                kind = offices.get(words) or offices.get(words.rpartition(" ")[2])
+                if kind:
+                    return kind
+        if may_end_with(before, "ing") and NEIGHBOUR_BEFORE.search(before):
             return "country"
         return None
 
     def _told_before(self, i: int) -> bool:
-        return bool(TOLD.search(self.text[: self.tokens[i].start]))
+        before = self.text[: self.tokens[i].start]
+        return may_end_with(before, *TOLD_TAILS) and bool(TOLD.search(before))
 
     def _single_word(self, i: int, initial: bool) -> None:
         token = self.tokens[i]
@@ -943,12 +1091,21 @@ class _SentenceReader:
         tokens = self.tokens[i:end]
         words = [t.folded for t in tokens]
         name_like = all(t.text[0].isupper() and not t.is_acronym for t in tokens) and len(tokens) <= 5
+        if i > 0 and self.tokens[i - 1].folded == "the":
+            # "claimed by the Zoguture Partisans": no person is named with "the" before the name.
+            name_like = False
         listed = any(w in self.lexicon.not_person or w in self.lexicon.non_names for w in words)
-        if name_like and not listed and not all(is_common_word(w) for w in words):
-            self._person(i, end)
+        person_like = name_like and not listed and not all(is_common_word(w) for w in words)
+        locative = i > 0 and self.tokens[i - 1].folded in ("in", "near", "outside") and not initial
+        possessive = end < len(self.tokens) and self.tokens[end].text in ("'s", "’s")
+        if locative and not (person_like and possessive):
+            # "a hotel in Ras Lanuf": a name after a locative is a place even when it looks like a
+            # person's ("in Mohamed Ali's home town" aside); a town when it does, a region
+            # otherwise ("in Northern Tarvia").
+            self._emit(i, end, "place", "city" if person_like else "region")
             return
-        if i > 0 and self.tokens[i - 1].folded in ("in", "near", "outside") and not initial:
-            self._emit(i, end, "place", "region")
+        if person_like:
+            self._person(i, end)
             return
         if not all(is_common_word(w) for w in words if w not in CONNECTORS):
             self._emit(i, end, "actor", "organisation")
@@ -960,6 +1117,26 @@ def _ends_with(before: str, *endings: str) -> bool:
     The context patterns anchored at the end (``COMPANY_BEFORE`` ...) can only match then; this
     test is cheap, while searching them tries every position of the text before a name."""
     return before.rstrip()[-3:].lower().endswith(endings)
+
+
+def _tails(*words: str) -> tuple[str, ...]:
+    """The last three letters of each word, for ``names.may_end_with``."""
+    return tuple(sorted({word[-3:] for word in words}))
+
+
+COMPANY_TAILS = _tails(*COMPANY_NOUN_WORDS)
+MEDIA_TAILS = _tails("broadcaster", "television", "channel", "newspaper", "daily", "agency", "radio")
+MEDIA_TAILS += _tails("website", "outlet", "weekly", "tabloid", "magazine")
+TOLD_TAILS = _tails("told", "to", "by", "with", "the")
+
+
+def _names_its_noun(before: str, match: re.Match[str]) -> bool:
+    """ "the Loranzi region, Djetaka Tane,": a place noun that a name already precedes is named,
+    so the phrase after its comma is an apposition (here the governor's name), not the place."""
+    if not match.group(0).rstrip().endswith(","):
+        return False
+    words = before[: match.start()].split()
+    return bool(words) and words[-1][:1].isupper() and not words[-1].endswith(("'s", "’s"))
 
 
 def _is_number_word(word: str) -> bool:
@@ -1033,18 +1210,21 @@ def _finish(found: list[_Found], article: Article, lexicon: Lexicon) -> list[Men
             if item.canonical and item.canonical in lexicon.missions_by_country.values()
         }
     )
+    dateline = cached_fold(article.dateline.split(",")[0]) if article.dateline else None
     mentions = []
     for item in found:
         key = cached_fold(item.surface).removeprefix("the ")
+        if item.single_unknown and item.category == "actor" and key == dateline:
+            # The town of the dateline ("Belgu (AFP) -") is a place wherever the article names it.
+            item = item._replace(category="place", kind="city", single_unknown=False, initial=False)
         full = short.get(key)
         if item.category == "place" and " " not in key and full is not None and full.kind == "person":
             # "Hopkins said ..." after "Ian Hopkins": the surname, not the town of that name.
-            item = replace(item, single_unknown=True)
+            item = item._replace(single_unknown=True)
         if item.single_unknown:
             full = short.get(key)
             if full is not None and full is not item:
-                item = replace(
-                    item,
+                item = item._replace(
                     category=full.category,
                     kind=full.kind,
                     canonical=full.canonical or full.surface,
@@ -1053,17 +1233,26 @@ def _finish(found: list[_Found], article: Article, lexicon: Lexicon) -> list[Men
                     role=None,
                 )
             elif key in acronyms:
-                item = replace(item, canonical=acronyms[key])
+                item = item._replace(canonical=acronyms[key])
             elif item.initial:
                 continue
         elif item.kind != "person" and key in acronyms:
-            item = replace(item, canonical=acronyms[key])
+            item = item._replace(canonical=acronyms[key])
+        elif (
+            item.kind == "person"
+            and item.canonical is None
+            and full is not None
+            and full.kind == "person"
+            and len(full.surface.split()) > len(item.surface.split())
+        ):
+            # "Van Leeuw" after "Frederic Van Leeuw": the same person, named shorter.
+            item = item._replace(canonical=full.canonical or full.surface)
         if item.descriptor:
             mission = missions[0] if len(missions) == 1 else lexicon.missions_by_country.get(country or "")
-            item = replace(item, canonical=mission)
+            item = item._replace(canonical=mission)
         if item.national_body:
             canonical = f"{demonym} {item.national_body}" if demonym else None
-            item = replace(item, canonical=canonical, country=country)
+            item = item._replace(canonical=canonical, country=country)
         mentions.append(
             Mention(
                 surface=item.surface,
@@ -1080,11 +1269,22 @@ def _finish(found: list[_Found], article: Article, lexicon: Lexicon) -> list[Men
     return mentions
 
 
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _read_text(text: str, lexicon: Lexicon) -> tuple[_Found, ...]:
+    """The mentions of one sentence's text, tied to a stand-in sentence. Remembered: articles that
+    relay the same wire copy repeat whole sentences, and the reading depends on the text alone."""
+    return tuple(_SentenceReader(Sentence(0, 0, 0, len(text), text), lexicon).read())
+
+
+_new_found = tuple.__new__
+"""Rebinds a remembered :class:`_Found` to a sentence without the named tuple's slower ``_replace``."""
+
+
 def find_mentions(article: Article, lexicon: Lexicon) -> tuple[Mention, ...]:
     """Every actor and place named in the article's sentences, sorted by (sentence, start)."""
     found: list[_Found] = []
     for sentence in article.sentences:
-        found.extend(_SentenceReader(sentence, lexicon).read())
+        found.extend(_new_found(_Found, (sentence, *item[1:])) for item in _read_text(sentence.text, lexicon))
     found.sort(key=lambda item: (item.sentence.index, item.start, item.end))
     mentions = _finish(found, article, lexicon)
     return tuple(sorted(mentions, key=lambda m: (m.span.sentence, m.span.start, m.span.end)))

@@ -31,6 +31,10 @@ ADJECTIVE_SUFFIX = re.compile(
     re.I,
 )
 
+SENTENCE_CACHE_SIZE = 8192
+"""How many sentence texts each extractor remembers its reading of: articles that relay the same
+wire copy repeat whole sentences, and a reading depends on the text alone."""
+
 COMMON_WORD_ZIPF = 4.0
 """A lower-case word at least this frequent in English (about 1 in 100,000 words) is a common word."""
 
@@ -61,8 +65,8 @@ def _word_tests(text: str) -> tuple[str, bool, bool, bool]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _pieces(word: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...]:
-    """The tokens a matched word makes, as (offset, text, word tests): "Mali's" -> "Mali", "'s"."""
+def _pieces(word: str) -> tuple[tuple[int, int, str, str, bool, bool, bool], ...]:
+    """The tokens a matched word makes, as (offset, length, text, word tests): "Mali's" -> "Mali", "'s"."""
     cut = 0
     possessive = POSSESSIVE.search(word)
     suffix = ADJECTIVE_SUFFIX.search(word)
@@ -71,17 +75,28 @@ def _pieces(word: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...]:
     elif suffix and suffix.start() > 0:
         cut = suffix.start()
     texts = ((0, word[:cut]), (cut, word[cut:])) if cut else ((0, word),)
-    return tuple((offset, text, *_word_tests(text)) for offset, text in texts)
+    return tuple((offset, len(text), text, *_word_tests(text)) for offset, text in texts)
+
+
+_new_tuple = tuple.__new__
+"""Builds a :class:`Token` from a ready tuple, skipping the named tuple's Python-level ``__new__``."""
 
 
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens; a possessive "'s" becomes its own token ("Mali", "'s")."""
-    tokens = []
-    for match in TOKEN.finditer(text):
-        start = match.start()
-        for offset, piece, *tests in _pieces(match.group()):
+    tokens: list[Token] = []
+    append = tokens.append
+    pieces = _pieces
+    find = text.find
+    position = 0
+    # Only whitespace lies between two matches (``\S`` takes any other character), so each
+    # matched word's offset is where it is next found.
+    for matched in TOKEN.findall(text):
+        start = find(matched, position)
+        position = start + len(matched)
+        for offset, length, piece, folded, capitalised, acronym, word in pieces(matched):
             begin = start + offset
-            tokens.append(Token(piece, begin, begin + len(piece), *tests))
+            append(_new_tuple(Token, (piece, begin, begin + length, folded, capitalised, acronym, word)))
     return tokens
 
 
@@ -100,3 +115,11 @@ def word_frequency(word: str) -> float:
 def is_common_word(word: str) -> bool:
     """True for ordinary English words, which alone are not names ("Friday" is caught by a list)."""
     return word_frequency(word.casefold()) >= COMMON_WORD_ZIPF
+
+
+def may_end_with(before: str, *endings: str) -> bool:
+    """False only when a pattern anchored at the end of ``before``, whose match ends in one of the
+    lower-case ``endings`` (three letters at most), cannot match there: a cheap test before a
+    search that tries every position. Only ASCII text is tested, as case-insensitive patterns
+    also match some other letters ("ſ" for "s")."""
+    return not before.isascii() or before.rstrip()[-3:].lower().endswith(endings)

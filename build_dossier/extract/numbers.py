@@ -16,9 +16,14 @@ from pathlib import Path
 import yaml
 from number_parser import parse_number
 
+from build_dossier.extract.names import SENTENCE_CACHE_SIZE
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers.yml"
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d:.,]\d)"
+DIGIT = re.compile(r"\d")
+NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+"""A figure right after "no" ("no one") counts nobody."""
 YEAR_RANGE = range(1800, 2101)
 """Four digits written without a comma in this range are a year, never a count."""
 
@@ -45,6 +50,11 @@ class _Tables:
     units: dict[str, int]
     vague: dict[str, int]
     pattern: re.Pattern[str]
+    english_words: frozenset[str]
+    """The number words and "and": a figure made only of them is read as English."""
+    hints: tuple[str, ...]
+    """Lower-case words one of which any figure not in digits holds ("two", "dozen"): ASCII text
+    with no digit and none of them has no figure, and skips the (slow) pattern."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -69,15 +79,26 @@ def _tables() -> _Tables:
         rf"|(?P<single>{number}))(?![\w-]|:\d)",
         re.IGNORECASE,
     )
-    return _Tables(qualifiers, units, vague, pattern)
+    longest = [max(phrase.split(), key=len) for phrase in (*units, *vague)]
+    hints = tuple(sorted({word.lower() for word in data["number_words"]} | set(longest)))
+    english = frozenset({word.lower() for word in data["number_words"]} | {"and"})
+    return _Tables(qualifiers, units, vague, pattern, english, hints)
 
 
+@functools.lru_cache(maxsize=4096)
 def number_value(words: str) -> int | None:
-    """Integer of digits or number words: "1,000" -> 1000, "Twenty-nine" -> 29."""
+    """Integer of digits or number words: "1,000" -> 1000, "Twenty-nine" -> 29.
+
+    Remembered: number-parser rebuilds its word tables on every call, and wire copy repeats the
+    same few number words."""
     cleaned = words.replace(",", "").strip()
     if cleaned.isdigit():
         return int(cleaned)
-    value = parse_number(" ".join(cleaned.replace("-", " ").split()).lower())
+    spoken = " ".join(cleaned.replace("-", " ").split()).lower()
+    # number-parser first guesses the language by trying each one it knows (most of its time);
+    # our English number words are English in every guess, so they skip it.
+    english = all(word in _tables().english_words for word in spoken.split())
+    value = parse_number(spoken, language="en" if english else None)
     return value if isinstance(value, int) else None
 
 
@@ -117,12 +138,17 @@ def _is_year(match: re.Match[str]) -> bool:
     return bool(single and single.isdigit() and len(single) == 4 and int(single) in YEAR_RANGE)
 
 
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def find_figures(text: str) -> tuple[Figure, ...]:
     """Every figure in ``text`` with its range, in order; years and "no one" are left out."""
     tables = _tables()
+    if text.isascii() and not DIGIT.search(text):
+        lower = text.lower()
+        if not any(hint in lower for hint in tables.hints):
+            return ()
     figures = []
     for match in tables.pattern.finditer(text):
-        if _is_year(match) or re.search(r"\bno\s+$", text[: match.start()], re.I):
+        if _is_year(match) or NO_BEFORE.search(text[: match.start()]):
             continue
         bounds = _range(match, tables)
         if bounds is None:

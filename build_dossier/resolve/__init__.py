@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from build_dossier.lexicon import Lexicon
+from build_dossier.lexicon import Lexicon, collector_paused
 from build_dossier.model import Dossier, Extraction
 from build_dossier.resolve.entities import resolve_entities
 from build_dossier.resolve.incidents import group_incidents
@@ -16,8 +16,9 @@ def resolve(
     duplicates: tuple[tuple[str, str], ...] = (),
 ) -> Dossier:
     """One record per real-world actor, place and incident across all articles."""
-    entities = resolve_entities(extractions, lexicon)
-    incidents, claims, conflicts = group_incidents(extractions, entities, lexicon)
+    with collector_paused():
+        entities = resolve_entities(extractions, lexicon)
+        incidents, claims, conflicts = group_incidents(extractions, entities, lexicon)
     return Dossier(
         articles=tuple(extraction.article for extraction in extractions),
         actors=entities.actors,

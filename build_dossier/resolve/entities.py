@@ -10,6 +10,7 @@ country by majority, and for places coordinates from the gazetteer and a parent 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,8 +26,11 @@ KIND_PREFERENCE = ("organisation", "group")
 MAX_CONTAINED_WORDS = 8
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """Folded name without a leading article: "The UN mission" and "UN mission" share a key."""
+    """Folded name without a leading article: "The UN mission" and "UN mission" share a key.
+
+    Remembered: every mention of a name asks for its key several times."""
     return fold(LEADING_DETERMINER.sub("", text.strip()))
 
 

@@ -55,6 +55,9 @@ PERPETRATOR_REACH = 60
 """Characters between a perpetrator phrase and the group it names ("claimed by the Sahara-based
 Islamist militant group al-Mourabitoun")."""
 
+CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas)\b|;", re.I)
+"""A word that opens a clause of its own: a denial before it does not reach a name after it."""
+
 
 @dataclass(frozen=True)
 class _Vocabulary:
@@ -192,12 +195,18 @@ def _report_date(dates: Iterable[DateRef | None]) -> DateRef | None:
     return DateRef(first.start, close[-1].end, f"{first.expression} to {close[-1].expression}")
 
 
+@functools.lru_cache(maxsize=4)
+def _site_nouns(lexicon: Lexicon) -> tuple[str, ...]:
+    """The lexicon's site nouns, folded and padded with spaces, longest first."""
+    return tuple(f" {fold(noun)} " for noun in sorted(lexicon.site_types, key=len, reverse=True))
+
+
 def _site_core(site: Entity, lexicon: Lexicon) -> str | None:
     """The last word of a site's name that is not a site noun: "westgate" for "Westgate
     shopping mall", "bardo" for "National Bardo Museum"."""
     name = f" {fold(site.name)} "
-    for noun in sorted(lexicon.site_types, key=len, reverse=True):
-        name = name.replace(f" {fold(noun)} ", " ")
+    for noun in _site_nouns(lexicon):
+        name = name.replace(noun, " ")
     words = [word for word in name.split() if word not in ("the", "of")]
     return words[-1] if words else None
 
@@ -315,6 +324,13 @@ def _fits(report: _Report, anchor: _Report, key_kind: str) -> bool:
     return True
 
 
+def _gap(report: _Report, anchor: _Report) -> int:
+    """Days between two reports' dates; 0 when either has none."""
+    if report.date is None or anchor.date is None:
+        return 0
+    return _days_apart(report.date, anchor.date)
+
+
 def _precision(report: _Report) -> tuple[object, ...]:
     date = report.date
     return (
@@ -351,7 +367,10 @@ def _group(reports: list[_Report]) -> list[list[_Report]]:
             if report.date is None and len(anchors) > 1:
                 fitting = [a for a in fitting if report.site and reports[a].site == report.site]
             if fitting:
-                a, b = root(index), root(fitting[0])
+                # The closest fitting anchor: "in March" at a site joins the attack of 28 March
+                # there, not the one of 27 February that it merely comes within a siege's days of.
+                closest = min(fitting, key=lambda a: _gap(report, reports[a]))
+                a, b = root(index), root(closest)
                 parent[max(a, b)] = min(a, b)
             else:
                 anchors.append(index)
@@ -412,7 +431,7 @@ def _perpetrator_side(mention: Mention) -> str | None:
     responsibility"; None when neither or when the sentence denies a claim."""
     vocabulary = _vocabulary()
     text = mention.span.text
-    if any(pattern.search(text) for pattern in vocabulary.negations):
+    if _negated(text, mention.span.start, mention.span.end):
         return None
     if vocabulary.perpetrator_before.search(text[: mention.span.start]):
         return "by"
@@ -421,13 +440,24 @@ def _perpetrator_side(mention: Mention) -> str | None:
     return None
 
 
+def _negated(text: str, start: int, end: int) -> bool:
+    """A denial of a claim in the clause of the name at ``start:end``: "No group claimed the attack"
+    negates it; "No group claimed the attack, but the minister blamed X" does not negate X."""
+    for pattern in _vocabulary().negations:
+        for match in pattern.finditer(text):
+            between = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+            if not CONTRAST.search(between):
+                return True
+    return False
+
+
 def _actors_and_perpetrators(
-    extraction: Extraction, sentences: set[int], entities: EntityIndex
+    extraction: Extraction, sentences: set[int], entities: EntityIndex, kinds: dict[str, str]
 ) -> tuple[list[str], list[str]]:
     """Actor ids named in the sentences, and those of armed groups (or unlisted organisations)
-    named as having claimed or carried out the attack. Of several groups before "claimed
-    responsibility" only the first is its subject ("Al Shabaab, allied to al Qaeda, claimed ...")."""
-    kinds = {actor.id: actor.kind for actor in entities.actors}
+    named as having claimed or carried out the attack (``kinds``: actor id -> kind). Of several
+    groups before "claimed responsibility" only the first is its subject ("Al Shabaab, allied to
+    al Qaeda, claimed ...")."""
     named = _actor_mentions(extraction, sentences, entities)
     perpetrators = []
     subject_found: set[int] = set()
@@ -523,13 +553,14 @@ def group_incidents(
     incident_of_report = {id(report): ids[i] for i, group in enumerate(groups) for report in group}
 
     by_article = {extraction.article.id: extraction for extraction in extractions}
+    kinds = {actor.id: actor.kind for actor in entities.actors}
     for extraction in extractions:
         for claim in extraction.claims:
             owner = _claim_report(extraction.article.id, claim, report_of_cue, main_of_article)
             if owner is not None:
                 owner.sentences.add(claim.span.sentence)
     incidents = tuple(
-        _incident(ids[i], names[i], group, by_article, entities) for i, group in enumerate(groups)
+        _incident(ids[i], names[i], group, by_article, entities, kinds) for i, group in enumerate(groups)
     )
     records = []
     for extraction in extractions:
@@ -576,9 +607,13 @@ def _distinct_names(names: list[str], groups: list[list[_Report]]) -> list[str]:
 
 
 def _group_date(group: list[_Report]) -> DateRef | None:
-    """From the dates the cues give; the publication window only when no cue gives one."""
-    return _report_date(cue.date for report in group for cue in report.cues) or _most_precise(
-        report.date for report in group
+    """From the dates the cues give, those of the articles' own stories first ("on Thursday" in
+    the first reports, not "in April" in a later article's background paragraph); the
+    publication window only when no cue gives one."""
+    return (
+        _report_date(cue.date for report in group if not report.background for cue in report.cues)
+        or _report_date(cue.date for report in group if report.background for cue in report.cues)
+        or _most_precise(report.date for report in group)
     )
 
 
@@ -594,11 +629,14 @@ def _incident(
     group: list[_Report],
     by_article: dict[str, Extraction],
     entities: EntityIndex,
+    kinds: dict[str, str],
 ) -> Incident:
     actors: list[str] = []
     perpetrators: list[str] = []
     for report in group:
-        named, claimed = _actors_and_perpetrators(by_article[report.article], report.sentences, entities)
+        named, claimed = _actors_and_perpetrators(
+            by_article[report.article], report.sentences, entities, kinds
+        )
         actors += named
         perpetrators += claimed
     cues = sorted(
