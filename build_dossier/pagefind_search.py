@@ -36,6 +36,13 @@ DEFAULT_SWITCH = 2000
 """Pages above which Pagefind replaces Material's search (Material's index is ~7.5 MB by then)."""
 
 SEARCH_PAGE = "search.md"
+CONTINUATION = "--"
+"""In the name of a page that continues another's list (``actors/x--incidents.md``, a listing's
+sub-page): such pages repeat what their first page is about, so they stay out of the index; a
+third of a large dossier's pages, and the index chunks a first query loads shrink with them.
+Pages marked ``dossier_named_once`` (an actor or place one article names: a witness, an official
+quoted once) stay out too: that article's page, which is indexed, holds the same sentence. Pagefind's
+metadata file, which every first query loads whole, grows by about 6 bytes per indexed page."""
 SEARCH_SCRIPT = "javascripts/pagefind-search.js"
 ARTICLE_TAG = '<article class="md-content__inner'
 """Material's content element. Marked ``data-pagefind-body`` on every page but the search page, so
@@ -107,6 +114,8 @@ def with_pagefind_ui(output: str, base: str) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not _state["pagefind"]:
+        return output
+    if CONTINUATION in page.file.src_uri or page.meta.get("dossier_named_once"):
         return output
     if page.file.src_uri != SEARCH_PAGE:
         return output.replace(ARTICLE_TAG, '<article data-pagefind-body class="md-content__inner', 1)

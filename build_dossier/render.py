@@ -109,9 +109,16 @@ def claim_anchor(claim_id: str) -> str:
     return f"claim-{anchor_id(claim_id)}"
 
 
-def front_matter(title: str) -> str:
-    """YAML front matter: a plain title for the browser tab."""
-    return f"---\ntitle: {yaml_string(title)}\n---\n"
+def front_matter(title: str, *, named_once: bool = False) -> str:
+    """YAML front matter: a plain title for the browser tab, and ``dossier_named_once`` on the page
+    of an actor or place that one article names, which large dossiers leave out of their search
+    index (see :mod:`build_dossier.pagefind_search`)."""
+    flag = "dossier_named_once: true\n" if named_once else ""
+    return f"---\ntitle: {yaml_string(title)}\n{flag}---\n"
+
+
+def named_once(entity: Entity) -> bool:
+    return len({mention.span.article for mention in entity.mentions}) <= 1
 
 
 # --- shared fragments ----------------------------------------------------------------------------
@@ -542,7 +549,7 @@ def time_expressions(sentence: str) -> list[str]:
     ]
 
 
-MAX_TIMELINE_ENTRIES = 6
+MAX_TIMELINE_ENTRIES = 5
 
 
 def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]]:
@@ -629,7 +636,9 @@ def _claims_table(index: Index, page: str) -> Callable[[list[ClaimRecord]], str]
 
 
 MAX_REPORTS_PER_VALUE = 2
-MAX_VALUES_PER_CONFLICT = 5
+MAX_VALUES_PER_CONFLICT = 4
+MAX_CONFLICTS_SHOWN = 3
+"""Disputed figures detailed on an incident page; every one is in its table and on the conflicts pages."""
 
 
 def _report(index: Index, record: ClaimRecord, page: str, claim_pages: dict[str, str]) -> str:
@@ -782,7 +791,10 @@ def render_incident(index: Index, incident: Incident) -> dict[str, str]:
             timeline=_timeline(index, spans, page),
             claims_md=_claims_table(index, page)(claims) if claims else None,
             more_claims_md=more_claims,
-            conflicts=_conflict_blocks(index, index.conflicts_by_incident.get(incident.id, []), page, where),
+            conflicts=_conflict_blocks(
+                index, index.conflicts_by_incident.get(incident.id, [])[:MAX_CONFLICTS_SHOWN], page, where
+            ),
+            conflict_count=len(index.conflicts_by_incident.get(incident.id, [])),
             independence_md=_independence(index, records),
             actors_md=actors_md,
             more_actors_md=more_actors,
@@ -834,6 +846,21 @@ def _mentions_body(mentions: list[dict[str, object]]) -> str:
     return _render("mentions.md.j2", mentions=mentions)
 
 
+def _paged_mentions(
+    index: Index, entity: Entity, page: str
+) -> tuple[list[dict[str, object]], str | None, dict[str, str]]:
+    """The first sources that name an actor or place, and further pages with the rest."""
+    return overflow(
+        page,
+        entity.name,
+        "mentions",
+        mentions_by_source(index, entity, page),
+        _mentions_body,
+        MENTION_SOURCES_SHOWN,
+        MENTION_SOURCES_PER_PAGE,
+    )
+
+
 MENTION_SOURCES_SHOWN = 3
 """Sources quoted under "Mentioned in" on an actor or place page; the rest on further pages."""
 MENTION_SOURCES_PER_PAGE = 6
@@ -860,18 +887,10 @@ def render_actor(index: Index, actor: Entity) -> dict[str, str]:
     incidents_md, more_incidents, incident_pages = overflow(
         page, actor.name, "incidents", incidents, bullet_list
     )
-    mentions, more_mentions, mention_pages = overflow(
-        page,
-        actor.name,
-        "mentions",
-        mentions_by_source(index, actor, page),
-        _mentions_body,
-        MENTION_SOURCES_SHOWN,
-        MENTION_SOURCES_PER_PAGE,
-    )
+    mentions, more_mentions, mention_pages = _paged_mentions(index, actor, page)
     related, more_related = _related_actors(index, actor.id, page)
     return {
-        page: front_matter(actor.name)
+        page: front_matter(actor.name, named_once=named_once(actor))
         + _render(
             "actor.md.j2",
             name_md=md_text(actor.name),
@@ -911,17 +930,9 @@ def render_place(index: Index, place: Entity) -> dict[str, str]:
     happened_md, more_happened, incident_pages = overflow(
         page, place.name, "incidents", happened, bullet_list
     )
-    mentions, more_mentions, mention_pages = overflow(
-        page,
-        place.name,
-        "mentions",
-        mentions_by_source(index, place, page),
-        _mentions_body,
-        MENTION_SOURCES_SHOWN,
-        MENTION_SOURCES_PER_PAGE,
-    )
+    mentions, more_mentions, mention_pages = _paged_mentions(index, place, page)
     return {
-        page: front_matter(place.name)
+        page: front_matter(place.name, named_once=named_once(place))
         + _render(
             "place.md.j2",
             name_md=md_text(place.name),

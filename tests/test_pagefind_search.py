@@ -54,6 +54,10 @@ def make_site(project: Path, articles: int, switch: int) -> Path:
     for name, text in generate(articles, seed=3).articles.items():
         headline, body = text.split("\n\n", 1)
         (docs / name.replace(".txt", ".md")).write_text(f"# {headline}\n\n{body}", encoding="utf-8")
+    # A page continuing another's list, named as the generator names them.
+    (docs / "overview--incidents.md").write_text(
+        "# Overview: incidents 11–20\n\nMore rows.\n", encoding="utf-8"
+    )
     (project / "mkdocs.yml").write_text(
         textwrap.dedent(
             f"""\
@@ -93,8 +97,14 @@ def test_large_site_switches_to_pagefind(tmp_path: Path) -> None:
     search_page = (site / "search" / "index.html").read_text(encoding="utf-8")
     assert 'id="dossier-search"' in search_page and "pagefind-ui.js" in search_page
     assert "pagefind-ui.js" not in home
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in {"search", "pagefind"}]
+    continued = [p for p in pages if "--" in p.parent.name]
+    assert len(continued) == 1
+    assert all("data-pagefind-body" not in p.read_text(encoding="utf-8") for p in continued)
+    indexed = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert len(indexed) == len(pages) - len(continued)
     entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-    assert '"page_count":13' in entry.replace(" ", "")
+    assert f'"page_count":{len(indexed)}' in entry.replace(" ", "")
 
 
 @pytest.mark.slow

@@ -318,7 +318,7 @@ def test_front_matter_is_plain_yaml(pages: dict[str, str]) -> None:
     for path, page in pages.items():
         if path.endswith(".md"):
             meta = yaml.safe_load(page.split("---\n")[1])
-            assert set(meta) == {"title"}
+            assert set(meta) <= {"title", "dossier_named_once"}
             assert not re.search(r"[<>&`{}]", meta["title"]), path
 
 
@@ -525,3 +525,13 @@ def test_tag_sub_pages_escape_the_tag_in_their_pager(
     part = large["tags/b-evil-outlet-b-x--sources--2.md"]
     assert "[Everything tagged &lt;b&gt;Evil Outlet&lt;/b&gt; \\| x](b-evil-outlet-b-x.md)" in part
     assert "<b>" not in part
+
+
+def test_pages_of_actors_and_places_one_article_names_are_marked(pages: dict[str, str]) -> None:
+    import yaml
+
+    def meta(path: str) -> dict:
+        return yaml.safe_load(pages[path].split("---\n")[1])
+
+    assert meta("actors/adaeze-okonkwo.md") == {"title": "Adaeze Okonkwo", "dossier_named_once": True}
+    assert "dossier_named_once" not in meta("actors/sable-brigade.md")
