@@ -579,6 +579,8 @@ def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]
 
 
 CLAIM_TABLE_ROWS = 6
+CLAIM_PAGE_ROWS = 30
+"""Claim rows on each further page: each row quotes its sentence, about 22 KB of HTML in all."""
 """Rows of "What the sources say" on the incident page; the rest on further pages beside it."""
 
 
@@ -598,7 +600,9 @@ def table_order(index: Index, records: list[ClaimRecord]) -> list[ClaimRecord]:
 def claim_pages(index: Index, incident_id: str) -> dict[str, str]:
     """The page that holds each claim's table row: the incident page or one of its claim pages."""
     ordered = table_order(index, index.claims_by_incident.get(incident_id, []))
-    parts = overflow_parts(f"incidents/{incident_id}.md", "claims", len(ordered), CLAIM_TABLE_ROWS)
+    parts = overflow_parts(
+        f"incidents/{incident_id}.md", "claims", len(ordered), CLAIM_TABLE_ROWS, CLAIM_PAGE_ROWS
+    )
     return {record.id: path for path, start, end in parts for record in ordered[start:end]}
 
 
@@ -749,6 +753,7 @@ def render_incident(index: Index, incident: Incident) -> dict[str, str]:
         table_order(index, records),
         _claims_table(index, page),
         CLAIM_TABLE_ROWS,
+        CLAIM_PAGE_ROWS,
         slack=0,
     )
     actors_md, more_actors, actor_pages = overflow(
