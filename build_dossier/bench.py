@@ -267,8 +267,8 @@ def _fetch(url: str) -> tuple[str, str] | None:
         return None
 
 
-def serve_latency(project: Path, *, dirty: bool, timeout: float = 900.0) -> float:
-    """Seconds from saving an edited article to ``mkdocs serve`` serving its page with the edit.
+def serve_latency(project: Path, *, timeout: float = 900.0) -> float:
+    """Seconds from saving an edited article to ``mkdocs serve --dirty`` serving its page with the edit.
 
     Runs the real ``mkdocs serve`` (our hook included) on the generated project, waits for the first
     build, appends a sentence with a unique word to one article, and polls that article's page.
@@ -276,9 +276,7 @@ def serve_latency(project: Path, *, dirty: bool, timeout: float = 900.0) -> floa
     seeds = project / "seeds"
     article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
     port = _free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"]
-    if dirty:
-        command.append("--dirty")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-q", "-a", f"127.0.0.1:{port}"]
     env = {
         **os.environ,
         "DOSSIER_SKIP_PAGEFIND": "1",
@@ -341,7 +339,7 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
     started = time.perf_counter()
     second = _run_build(seeds, docs, jobs)
     rebuild_seconds = time.perf_counter() - started
-    serve_seconds = serve_latency(project, dirty=True) if count <= SERVE_MAX_ARTICLES else None
+    serve_seconds = serve_latency(project) if count <= SERVE_MAX_ARTICLES else None
 
     return BenchRow(
         articles=first["articles"],

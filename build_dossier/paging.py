@@ -86,8 +86,8 @@ def by_group(chunks: Sequence[Chunk[T]]) -> list[tuple[str, list[Chunk[T]]]]:
     return list(groups.items())
 
 
-def shown_links(chunks: Sequence[Chunk[T]]) -> list[Chunk[T] | None]:
-    """The chunks an overview links to; ``None`` stands for the run left out (reached by next links)."""
-    if len(chunks) <= MAX_OVERVIEW_LINKS:
-        return list(chunks)
-    return [*chunks[: MAX_OVERVIEW_LINKS - 2], None, chunks[-1]]
+def shown_links(parts: Sequence[T]) -> list[T | None]:
+    """The parts a page links to; ``None`` stands for the run left out (reached by next links)."""
+    if len(parts) <= MAX_OVERVIEW_LINKS:
+        return list(parts)
+    return [*parts[: MAX_OVERVIEW_LINKS - 2], None, parts[-1]]

@@ -357,11 +357,19 @@ OVERFLOW_SLACK = 3
 
 
 def overflow_parts(
-    page: str, what: str, total: int, shown: int, per_page: int = OVERFLOW_PAGE_ROWS
+    page: str,
+    what: str,
+    total: int,
+    shown: int,
+    per_page: int = OVERFLOW_PAGE_ROWS,
+    slack: int = OVERFLOW_SLACK,
 ) -> list[tuple[str, int, int]]:
     """``(path, start, end)`` of each part of a list: the first ``shown`` rows on ``page``, the rest on
-    ``<page>--<what>[--n].md`` beside it, so rows with relative links read the same on every part."""
-    parts = [(page, 0, min(shown, total))]
+    ``<page>--<what>[--n].md`` beside it, so rows with relative links read the same on every part.
+    A list at most ``slack`` rows longer than ``shown`` stays whole on ``page``."""
+    if total <= shown + slack:
+        return [(page, 0, total)]
+    parts = [(page, 0, shown)]
     stem = page.removesuffix(".md")
     for number, start in enumerate(range(shown, total, per_page), 1):
         suffix = f"--{number}" if number > 1 else ""
@@ -383,9 +391,7 @@ def overflow(
 
     ``owner`` is the page's plain title and ``what`` a plural noun for the rows ("incidents").
     """
-    if len(rows) <= shown + slack:
-        return rows, None, {}
-    parts = overflow_parts(page, what, len(rows), shown, per_page)
+    parts = overflow_parts(page, what, len(rows), shown, per_page, slack)
     if len(parts) == 1:
         return rows, None, {}
     pages = {}
@@ -402,14 +408,18 @@ def overflow(
             pager_md=" · ".join(links),
             body_md=body(rows[start:end]),
         )
-    later = parts[1:]
-    shown_parts = later if len(later) <= paging.MAX_OVERVIEW_LINKS else [*later[:10], None, later[-1]]
     links = [
         "…" if part is None else md_link(f"{part[1] + 1}–{part[2]}", href(page, part[0]))
-        for part in shown_parts
+        for part in paging.shown_links(parts[1:])
     ]
     more = f"{len(rows) - shown} more {what} on further pages: " + " · ".join(links)
     return rows[:shown], more, pages
+
+
+def first_few(items: list[T], limit: int, show: Callable[[T], str]) -> list[str]:
+    """The first ``limit`` items shown, then "N more" for the rest."""
+    shown = [show(item) for item in items[:limit]]
+    return shown + ([f"{len(items) - limit} more"] if len(items) > limit else [])
 
 
 def bullet_list(rows: list[str]) -> str:
@@ -438,15 +448,14 @@ def _figure_cell(index: Index, records: list[ClaimRecord], page: str, claim_page
     parts = []
     for subject in sorted(by_subject, key=str.casefold):
         group = by_subject[subject]
-        cited = [
-            md_link(
+        cited = first_few(
+            group,
+            MAX_CITATIONS,
+            lambda r: md_link(
                 md_text(index.articles[r.claim.span.article].outlet or r.claim.span.article),
                 claim_href(page, claim_pages, r.id),
-            )
-            for r in group[:MAX_CITATIONS]
-        ]
-        if len(group) > MAX_CITATIONS:
-            cited.append(f"{len(group) - MAX_CITATIONS} more")
+            ),
+        )
         figure = combined_range(r.claim for r in group)
         parts.append(f"**{md_text(figure)}** {md_text(subject)} ({', '.join(cited)})")
     return "<br>".join(parts)
@@ -560,15 +569,14 @@ def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]
             by_text.setdefault(span.text, []).append(span)
     entries = []
     for text, group in list(by_text.items())[:MAX_TIMELINE_ENTRIES]:
-        sources = [
-            md_link(
+        sources = first_few(
+            group,
+            MAX_REPORTS_PER_VALUE,
+            lambda s: md_link(
                 source_label(index.articles[s.article]),
                 href(page, f"sources/{s.article}.md", sentence_anchor(s.sentence)),
-            )
-            for s in group[:MAX_REPORTS_PER_VALUE]
-        ]
-        if len(group) > MAX_REPORTS_PER_VALUE:
-            sources.append(f"{len(group) - MAX_REPORTS_PER_VALUE} more")
+            ),
+        )
         entries.append(
             {
                 "when_md": "; ".join(md_text(e) for e in time_expressions(text)),
@@ -579,9 +587,9 @@ def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]
 
 
 CLAIM_TABLE_ROWS = 6
+"""Rows of "What the sources say" on the incident page; the rest on further pages beside it."""
 CLAIM_PAGE_ROWS = 30
 """Claim rows on each further page: each row quotes its sentence, about 22 KB of HTML in all."""
-"""Rows of "What the sources say" on the incident page; the rest on further pages beside it."""
 
 
 def table_order(index: Index, records: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -601,7 +609,7 @@ def claim_pages(index: Index, incident_id: str) -> dict[str, str]:
     """The page that holds each claim's table row: the incident page or one of its claim pages."""
     ordered = table_order(index, index.claims_by_incident.get(incident_id, []))
     parts = overflow_parts(
-        f"incidents/{incident_id}.md", "claims", len(ordered), CLAIM_TABLE_ROWS, CLAIM_PAGE_ROWS
+        f"incidents/{incident_id}.md", "claims", len(ordered), CLAIM_TABLE_ROWS, CLAIM_PAGE_ROWS, slack=0
     )
     return {record.id: path for path, start, end in parts for record in ordered[start:end]}
 
@@ -665,9 +673,7 @@ def _conflict_blocks(
             by_value.setdefault(claim_range(record.claim), []).append(record)
         values = []
         for value, group in list(by_value.items())[:MAX_VALUES_PER_CONFLICT]:
-            reports = [_report(index, r, page, claim_pages) for r in group[:MAX_REPORTS_PER_VALUE]]
-            if len(group) > MAX_REPORTS_PER_VALUE:
-                reports.append(f"{len(group) - MAX_REPORTS_PER_VALUE} more")
+            reports = first_few(group, MAX_REPORTS_PER_VALUE, lambda r: _report(index, r, page, claim_pages))
             wordings = [w for w in dict.fromkeys(r.claim.figure for r in group) if w != value]
             wording = f" ({' / '.join(f'“{md_text(w)}”' for w in wordings)})" if wordings else ""
             values.append(f"**{md_text(value)}**{wording}: " + "; ".join(reports))
