@@ -17,8 +17,10 @@ import os
 import pickle
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_dossier.ingest import ARTICLE_MEMO_SIZE
 from build_dossier.model import Article, Extraction
 
 PACKAGE = Path(__file__).resolve().parent
@@ -33,20 +35,58 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=ARTICLE_MEMO_SIZE)
 def article_key(article: Article) -> str:
+    """Memoised: each build asks twice (load, store), and ``mkdocs serve`` asks on every save."""
     return hashlib.sha256(f"{code_fingerprint()}\0{article!r}".encode()).hexdigest()
+
+
+@dataclass
+class _Remembered:
+    """The entries of this process's last build: ``mkdocs serve`` builds again on every save, and
+    unpickling a thousand unchanged entries took half a second of that. An entry is trusted while
+    its file has the size and time it had when read or written here; otherwise it is read again."""
+
+    folder: Path | None = None
+    entries: dict[str, tuple[tuple[int, int], Extraction]] = field(default_factory=dict)
+
+
+_remembered = _Remembered()
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def _entry(folder: Path, article: Article) -> Path:
+    return folder / f"{article_key(article)}.pickle"
 
 
 def load(folder: Path, articles: Sequence[Article]) -> dict[str, Extraction]:
     """Cached extractions by article id; an unreadable or foreign entry counts as missing."""
+    if _remembered.folder != folder:
+        _remembered.folder, _remembered.entries = folder, {}
     found: dict[str, Extraction] = {}
     for article in articles:
+        path = _entry(folder, article)
+        signature = _signature(path)
+        if signature is None:
+            continue
+        remembered = _remembered.entries.get(path.stem)
+        if remembered and remembered[0] == signature and remembered[1].article == article:
+            found[article.id] = remembered[1]
+            continue
         try:
-            value = pickle.loads((folder / f"{article_key(article)}.pickle").read_bytes())
+            value = pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             continue
         if isinstance(value, Extraction) and value.article == article:
             found[article.id] = value
+            _remembered.entries[path.stem] = (signature, value)
     return found
 
 
@@ -56,17 +96,23 @@ def store(folder: Path, extractions: Sequence[Extraction], keep: Sequence[Articl
     Each entry is written to a temporary file and renamed, so an interrupted build leaves no
     half-written entry. A cache that cannot be written is skipped: it only saves time.
     """
+    wanted = {article_key(article) for article in keep}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for extraction in extractions:
-            target = folder / f"{article_key(extraction.article)}.pickle"
+            target = _entry(folder, extraction.article)
             handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, target)
-        wanted = {f"{article_key(article)}.pickle" for article in keep}
+            signature = _signature(target)
+            if _remembered.folder == folder and signature:
+                _remembered.entries[target.stem] = (signature, extraction)
         for entry in folder.iterdir():
-            if entry.name not in wanted:
+            if entry.name.removesuffix(".pickle") not in wanted:
                 entry.unlink()
     except OSError:
         return
+    finally:
+        for key in set(_remembered.entries) - wanted:
+            del _remembered.entries[key]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|"
@@ -31,6 +32,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+TEXT_MEMO_SIZE = 1 << 16
+"""Strings remembered by the text helpers that pages call again and again for the same sentence and
+name (a quote is shown on its article's, its incident's and each named actor's page); bounded so
+memory does not grow with the dossier."""
+
+
+@lru_cache(maxsize=TEXT_MEMO_SIZE)
 def md_text(text: str) -> str:
     """Untrusted text -> Markdown that renders as exactly that text, on one line.
 

@@ -40,5 +40,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     report = result.report
     log.info(
         f"dossier: {len(result.dossier.articles)} articles -> wrote {len(report.written)} pages, "
-        f"removed {len(report.removed)}, {report.unchanged} unchanged"
+        f"removed {len(report.removed)}, {report.unchanged} unchanged "
+        f"({', '.join(f'{stage} {seconds:.1f} s' for stage, seconds in result.timings.items())})"
     )

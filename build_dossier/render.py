@@ -23,6 +23,7 @@ from build_dossier import export, mapping, network, paging
 from build_dossier.figures import claim_range, combined_range, origin_of, reconcile
 from build_dossier.lookups import Index, incident_order, places_of
 from build_dossier.markup import (
+    TEXT_MEMO_SIZE,
     anchor_id,
     external_link,
     md_fragment,
@@ -542,8 +543,12 @@ def _summary(index: Index, incident: Incident, records: list[ClaimRecord], page:
     return [quote_with_source(index, span, page) for span in chosen[:MAX_SUMMARY_SENTENCES]]
 
 
-def time_expressions(sentence: str) -> list[str]:
-    """Time expressions in a sentence; neighbours joined ("around 7:00 am (0700 GMT) Friday")."""
+@lru_cache(maxsize=TEXT_MEMO_SIZE)
+def time_expressions(sentence: str) -> tuple[str, ...]:
+    """Time expressions in a sentence; neighbours joined ("around 7:00 am (0700 GMT) Friday").
+
+    Memoised: an incident's timeline and its sources' pages ask about the same sentences.
+    """
     merged: list[list[int]] = []
     for match in _time_expression_pattern().finditer(sentence):
         gap = sentence[merged[-1][1] : match.start()] if merged else None
@@ -551,11 +556,11 @@ def time_expressions(sentence: str) -> list[str]:
             merged[-1][1] = match.end()
         else:
             merged.append([match.start(), match.end()])
-    return [
+    return tuple(
         sentence[start:end].strip(" (,")
         + (")" if sentence[start:end].count("(") > sentence[start:end].count(")") else "")
         for start, end in merged
-    ]
+    )
 
 
 MAX_TIMELINE_ENTRIES = 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import pycountry
 
@@ -24,6 +25,7 @@ def country_name(code: str | None) -> str | None:
     return getattr(country, "common_name", None) or country.name
 
 
+@lru_cache(maxsize=4096)
 def format_day(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "undated"
 

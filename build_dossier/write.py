@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -81,11 +80,12 @@ def plan_site(pages: dict[str, str], docs_dir: Path) -> WritePlan:
         _check_path(path)
         content = pages[path].encode("utf-8")
         target = docs_dir / path
-        if not target.exists():
+        try:
+            current = target.read_bytes()
+        except FileNotFoundError:
             to_write[path] = content
             new_manifest[path] = _digest(content)
             continue
-        current = target.read_bytes()
         if current == content:
             unchanged += 1
             new_manifest[path] = _digest(content)
@@ -112,14 +112,25 @@ def plan_site(pages: dict[str, str], docs_dir: Path) -> WritePlan:
     return WritePlan(to_write, tuple(removals), unchanged, new_manifest, tuple(warnings))
 
 
-def _stage(target: Path, content: bytes) -> Path:
-    """Write ``content`` to a temporary file beside ``target`` and return its path."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(content)
-    os.chmod(temporary, PAGE_MODE)  # mkstemp makes files private; pages are published
-    return Path(temporary)
+def _stage(target: Path, content: bytes, folders: set[Path]) -> Path:
+    """Write ``content`` to a temporary file beside ``target`` and return its path.
+
+    The name is made of the page's and this process's, so no two builds share one; ``folders``
+    remembers the folders already made, saving a system call per page of a large dossier.
+    """
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(target.parent)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, PAGE_MODE)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(handle, PAGE_MODE)  # whatever the umask: pages are published
+            stream.write(content)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
 
 
 def report_plan(plan: WritePlan) -> WriteReport:
@@ -132,13 +143,14 @@ def apply_plan(plan: WritePlan, docs_dir: Path) -> WriteReport:
     manifest_bytes = (json.dumps(plan.manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
     manifest_changed = read_manifest(docs_dir) != plan.manifest
     staged: list[tuple[Path, Path]] = []
+    folders: set[Path] = set()
     try:
         for path, content in plan.write.items():
             target = docs_dir / path
-            staged.append((_stage(target, content), target))
+            staged.append((_stage(target, content, folders), target))
         if manifest_changed:
             manifest_target = docs_dir / MANIFEST_NAME
-            staged.append((_stage(manifest_target, manifest_bytes), manifest_target))
+            staged.append((_stage(manifest_target, manifest_bytes, folders), manifest_target))
     except OSError as error:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

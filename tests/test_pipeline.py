@@ -168,3 +168,31 @@ def test_a_damaged_cache_entry_is_extracted_again(
     build(make_settings(seeds, tmp_path / "second"))
     assert counts == [1]
     assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
+
+
+def test_a_second_build_in_one_process_reuses_what_it_read(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As under ``mkdocs serve``: unchanged entries are not unpickled again, pages stay identical."""
+    from build_dossier import cache
+
+    build(make_settings(seeds, tmp_path / "first"))
+    loads: list[bytes] = []
+    real_loads = cache.pickle.loads
+
+    def counting_loads(data: bytes) -> object:
+        loads.append(data)
+        return real_loads(data)
+
+    monkeypatch.setattr(cache.pickle, "loads", counting_loads)
+    counts = _count_extracted(monkeypatch)
+    build(make_settings(seeds, tmp_path / "second"))
+    assert counts == [0]
+    assert loads == []
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
+
+    entry = sorted((tmp_path / ".dossier-cache").iterdir())[0]
+    entry.write_bytes(entry.read_bytes())  # the same entry, rewritten: read again, not trusted
+    build(make_settings(seeds, tmp_path / "third"))
+    assert len(loads) == 1
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "third")

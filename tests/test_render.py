@@ -369,7 +369,7 @@ def test_plain_and_built_href() -> None:
     ],
 )
 def test_time_expressions(sentence: str, expected: list[str]) -> None:
-    assert time_expressions(sentence) == expected
+    assert time_expressions(sentence) == tuple(expected)
 
 
 def test_render_time_grows_linearly() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -82,11 +83,11 @@ def test_failed_write_leaves_previous_pages(tmp_path: Path, monkeypatch: pytest.
     plan = plan_site({"index.md": "v2\n", "incidents/a.md": "a2\n"}, tmp_path)
     calls = []
 
-    def failing_stage(target: Path, content: bytes) -> Path:
+    def failing_stage(target: Path, content: bytes, folders: set[Path]) -> Path:
         calls.append(target)
         if len(calls) == 2:
             raise OSError("disk full")
-        return original_stage(target, content)
+        return original_stage(target, content, folders)
 
     import build_dossier.write as write_module
 
@@ -96,6 +97,29 @@ def test_failed_write_leaves_previous_pages(tmp_path: Path, monkeypatch: pytest.
         apply_plan(plan, tmp_path)
     assert (tmp_path / "index.md").read_text() == "v1\n"
     assert (tmp_path / "incidents/a.md").read_text() == "a1\n"
+    assert sorted(p.name for p in tmp_path.rglob("*.tmp")) == []
+
+
+def test_failure_inside_a_page_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write({"index.md": "v1\n"}, tmp_path)
+    plan = plan_site({"index.md": "v2\n", "incidents/a.md": "a2\n"}, tmp_path)
+    calls = []
+    real_fchmod = os.fchmod
+
+    def fchmod_failing_on_second_page(handle: int, mode: int) -> None:
+        calls.append(handle)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_fchmod(handle, mode)
+
+    monkeypatch.setattr(os, "fchmod", fchmod_failing_on_second_page)
+    with pytest.raises(WriteError, match="nothing was changed"):
+        apply_plan(plan, tmp_path)
+    assert len(calls) == 2
+    assert (tmp_path / "index.md").read_text() == "v1\n"
+    assert not (tmp_path / "incidents/a.md").exists()
     assert sorted(p.name for p in tmp_path.rglob("*.tmp")) == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -29,6 +30,7 @@ def extract_all(articles: Sequence[Article], lexicon: Lexicon, jobs: int = 1) ->
     if jobs <= 1 or len(articles) < 2:
         with collector_paused():
             return tuple(extract_article(article, lexicon) for article in articles)
-    # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy,
+    # and runs without the cycle collector, as one process does (see collector_paused).
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
         return tuple(pool.map(_extract_with_default_lexicon, articles, chunksize=16))
