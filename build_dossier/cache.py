@@ -4,19 +4,23 @@ Extraction is a pure function of the article and of the code and data files of t
 its result can be kept between builds. Each result is stored under a key made of the article's
 full ``repr`` and a fingerprint of every ``.py`` and ``.yml`` file of ``build_dossier``: an edited
 article, an edited sidecar entry or any change to the extractor gives a new key. A build reuses
-what it finds and removes the entries it did not use, so the folder holds one entry per article.
+what it finds and removes the entries it did not use, so the cache holds one entry per article.
 The output is identical with or without the cache; ``mkdocs serve`` is where it pays, re-extracting
 only the article just saved. The folder is local state (git-ignored), read only by this project.
+
+The entries are rows of one SQLite database (in the standard library): a build adds its new
+entries in one transaction, which is atomic, and writing ten thousand files one by one had cost
+more than the pickling itself.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
-import tempfile
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +28,9 @@ from build_dossier.ingest import ARTICLE_MEMO_SIZE
 from build_dossier.model import Article, Extraction
 
 PACKAGE = Path(__file__).resolve().parent
+DATABASE_NAME = "extractions.sqlite"
+LOCK_TIMEOUT_SECONDS = 30
+"""How long a build waits for another build that is writing the same cache."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,11 +51,12 @@ def article_key(article: Article) -> str:
 @dataclass
 class _Remembered:
     """The entries of this process's last build: ``mkdocs serve`` builds again on every save, and
-    unpickling a thousand unchanged entries took half a second of that. An entry is trusted while
-    its file has the size and time it had when read or written here; otherwise it is read again."""
+    unpickling a thousand unchanged entries took half a second of that. They are trusted while the
+    database has the size and time it had when this process last wrote it; else it is read again."""
 
-    folder: Path | None = None
-    entries: dict[str, tuple[tuple[int, int], Extraction]] = field(default_factory=dict)
+    database: Path | None = None
+    signature: tuple[int, int] | None = None
+    entries: dict[str, Extraction] = field(default_factory=dict)
 
 
 _remembered = _Remembered()
@@ -62,57 +70,66 @@ def _signature(path: Path) -> tuple[int, int] | None:
     return status.st_size, status.st_mtime_ns
 
 
-def _entry(folder: Path, article: Article) -> Path:
-    return folder / f"{article_key(article)}.pickle"
+@contextmanager
+def _connection(database: Path) -> Iterator[sqlite3.Connection]:
+    with closing(sqlite3.connect(database, timeout=LOCK_TIMEOUT_SECONDS)) as connection:
+        connection.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        yield connection
 
 
 def load(folder: Path, articles: Sequence[Article]) -> dict[str, Extraction]:
     """Cached extractions by article id; an unreadable or foreign entry counts as missing."""
-    if _remembered.folder != folder:
-        _remembered.folder, _remembered.entries = folder, {}
+    database = folder / DATABASE_NAME
+    signature = _signature(database)
+    if signature is None:
+        return {}
+    if (_remembered.database, _remembered.signature) != (database, signature):
+        _remembered.database, _remembered.signature, _remembered.entries = database, None, {}
     found: dict[str, Extraction] = {}
-    for article in articles:
-        path = _entry(folder, article)
-        signature = _signature(path)
-        if signature is None:
-            continue
-        remembered = _remembered.entries.get(path.stem)
-        if remembered and remembered[0] == signature and remembered[1].article == article:
-            found[article.id] = remembered[1]
-            continue
-        try:
-            value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            continue
-        if isinstance(value, Extraction) and value.article == article:
-            found[article.id] = value
-            _remembered.entries[path.stem] = (signature, value)
+    try:
+        with _connection(database) as connection:
+            for article in articles:
+                key = article_key(article)
+                value = _remembered.entries.get(key)
+                if value is None:
+                    row = connection.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+                    value = _unpickled(row[0]) if row else None
+                if isinstance(value, Extraction) and value.article == article:
+                    found[article.id] = value
+    except sqlite3.Error:
+        return {}
     return found
 
 
-def store(folder: Path, extractions: Sequence[Extraction], keep: Sequence[Article]) -> None:
-    """Save new extractions and remove entries of articles no longer in ``keep``.
+def _unpickled(data: bytes) -> object:
+    try:
+        return pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return None
 
-    Each entry is written to a temporary file and renamed, so an interrupted build leaves no
-    half-written entry. A cache that cannot be written is skipped: it only saves time.
-    """
-    wanted = {article_key(article) for article in keep}
+
+def store(folder: Path, fresh: Sequence[Extraction], extractions: Sequence[Extraction]) -> None:
+    """Save the ``fresh`` extractions and remove every entry that is not one of ``extractions``
+    (this build's). A cache that cannot be written, or is damaged, is started again: it only
+    saves time."""
+    database = folder / DATABASE_NAME
+    keep = {article_key(extraction.article): extraction for extraction in extractions}
+    rows = [(article_key(e.article), pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL)) for e in fresh]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for extraction in extractions:
-            target = _entry(folder, extraction.article)
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-            signature = _signature(target)
-            if _remembered.folder == folder and signature:
-                _remembered.entries[target.stem] = (signature, extraction)
-        for entry in folder.iterdir():
-            if entry.name.removesuffix(".pickle") not in wanted:
-                entry.unlink()
-    except OSError:
+        try:
+            _write(database, rows, keep)
+        except sqlite3.DatabaseError:  # not a database (damaged): start again
+            database.unlink(missing_ok=True)
+            _write(database, rows, keep)
+    except (OSError, sqlite3.Error):
+        _remembered.database = None
         return
-    finally:
-        for key in set(_remembered.entries) - wanted:
-            del _remembered.entries[key]
+    _remembered.database, _remembered.signature, _remembered.entries = database, _signature(database), keep
+
+
+def _write(database: Path, rows: list[tuple[str, bytes]], keep: dict[str, Extraction]) -> None:
+    with _connection(database) as connection, connection:
+        connection.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
+        stale = [key for (key,) in connection.execute("SELECT key FROM entries") if key not in keep]
+        connection.executemany("DELETE FROM entries WHERE key = ?", ((key,) for key in stale))

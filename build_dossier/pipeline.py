@@ -53,10 +53,10 @@ def make_dossier(
     articles = ingested.articles
     cached = cache.load(cache_dir, articles) if cache_dir else {}
     fresh = extract_all([a for a in articles if a.id not in cached], lexicon, jobs=jobs)
-    if cache_dir:
-        cache.store(cache_dir, fresh, keep=articles)
     by_id = {**cached, **{extraction.article.id: extraction for extraction in fresh}}
     extractions = tuple(by_id[article.id] for article in articles)
+    if cache_dir:
+        cache.store(cache_dir, fresh, extractions)
     timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -135,19 +137,27 @@ def _count_extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counts
 
 
+def _cache_rows(tmp_path: Path) -> list[tuple[str, bytes]]:
+    from build_dossier.cache import DATABASE_NAME
+
+    database = tmp_path / ".dossier-cache" / DATABASE_NAME
+    with closing(sqlite3.connect(database)) as connection:
+        return connection.execute("SELECT key, value FROM entries ORDER BY key").fetchall()
+
+
 def test_cache_reuses_unchanged_articles_with_identical_pages(
     seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     counts = _count_extracted(monkeypatch)
     build(make_settings(seeds, tmp_path / "cold"))
-    cache = tmp_path / ".dossier-cache"
-    assert len(list(cache.iterdir())) == 3
+    assert len(_cache_rows(tmp_path)) == 3
     build(make_settings(seeds, tmp_path / "warm"))
     build(make_settings(seeds, tmp_path / "uncached", cache=False))
     assert counts == [3, 0, 3]
     assert snapshot(tmp_path / "cold") == snapshot(tmp_path / "warm") == snapshot(tmp_path / "uncached")
 
     article = sorted(seeds.glob("*.txt"))[1]
+    before = {key for key, _ in _cache_rows(tmp_path)}
     article.write_text(
         article.read_text(encoding="utf-8") + "\nSeven people were wounded.\n", encoding="utf-8"
     )
@@ -155,19 +165,40 @@ def test_cache_reuses_unchanged_articles_with_identical_pages(
     build(make_settings(seeds, tmp_path / "edited-uncached", cache=False))
     assert counts[3:] == [1, 3]
     assert snapshot(tmp_path / "edited") == snapshot(tmp_path / "edited-uncached")
-    assert len(list(cache.iterdir())) == 3, "the entry of the old text is removed"
+    after = {key for key, _ in _cache_rows(tmp_path)}
+    assert len(after) == 3 and len(after - before) == 1, "the entry of the old text is replaced"
 
 
 def test_a_damaged_cache_entry_is_extracted_again(
     seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from build_dossier.cache import DATABASE_NAME
+
     build(make_settings(seeds, tmp_path / "first"))
-    entry = sorted((tmp_path / ".dossier-cache").iterdir())[0]
-    entry.write_bytes(b"not a pickle")
+    database = tmp_path / ".dossier-cache" / DATABASE_NAME
+    damaged_key = _cache_rows(tmp_path)[0][0]
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", damaged_key))
     counts = _count_extracted(monkeypatch)
     build(make_settings(seeds, tmp_path / "second"))
     assert counts == [1]
     assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
+    assert dict(_cache_rows(tmp_path))[damaged_key] != b"not a pickle", "the entry is written again"
+
+
+def test_a_damaged_cache_database_is_started_again(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from build_dossier.cache import DATABASE_NAME
+
+    build(make_settings(seeds, tmp_path / "first"))
+    (tmp_path / ".dossier-cache" / DATABASE_NAME).write_bytes(b"not a database at all" * 100)
+    counts = _count_extracted(monkeypatch)
+    build(make_settings(seeds, tmp_path / "second"))
+    build(make_settings(seeds, tmp_path / "third"))
+    assert counts == [3, 0]
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second") == snapshot(tmp_path / "third")
+    assert len(_cache_rows(tmp_path)) == 3
 
 
 def test_a_second_build_in_one_process_reuses_what_it_read(
@@ -191,8 +222,8 @@ def test_a_second_build_in_one_process_reuses_what_it_read(
     assert loads == []
     assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
 
-    entry = sorted((tmp_path / ".dossier-cache").iterdir())[0]
-    entry.write_bytes(entry.read_bytes())  # the same entry, rewritten: read again, not trusted
+    database = tmp_path / ".dossier-cache" / cache.DATABASE_NAME
+    database.write_bytes(database.read_bytes())  # written by someone else: read again, not trusted
     build(make_settings(seeds, tmp_path / "third"))
-    assert len(loads) == 1
+    assert len(loads) == 3
     assert snapshot(tmp_path / "first") == snapshot(tmp_path / "third")
