@@ -228,8 +228,9 @@ def _article(
         )
     )
     paragraphs.append(
-        f"{_number(event.attackers).capitalize()} attackers were killed and {_number(rng.randrange(2, 7))} "
-        f"suspects were arrested, {surname} said."
+        f"{_number(event.attackers).capitalize()} "
+        f"{'attacker was' if event.attackers == 1 else 'attackers were'} killed and "
+        f"{_number(rng.randrange(2, 7))} suspects were arrested, {surname} said."
     )
     paragraphs.append(
         f'"We heard shots and everybody ran," said {names.word()} {names.word()}, a trader who escaped.'
