@@ -12,6 +12,8 @@ timed test.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import json
 import os
 import re
@@ -28,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
 from build_dossier.pagefind_search import build_index
 from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES, MANIFEST_NAME
@@ -223,20 +225,21 @@ def _query_word(seeds: Path) -> str:
 
 
 def first_query_cost(site: Path, query: str) -> QueryCost:
-    """Serve ``site`` locally, open ``search/`` in Chromium, search once, and count response bytes."""
+    """Serve ``site`` as GitHub Pages does, open ``search/`` in Chromium, search once, and count the
+    bytes the server sent: all of them, the script of Pagefind's web worker included, which the
+    browser's own per-request figures leave out (40 KB)."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    sent: list[int] = []
+    handler = functools.partial(_PagesHandler, sent=sent, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    received: list[int] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
             page = browser.new_page()
-            page.on("requestfinished", lambda request: received.append(request.sizes()["responseBodySize"]))
             page.goto(f"http://127.0.0.1:{server.server_port}/search/", wait_until="networkidle")
-            page_bytes = sum(received)
+            page_bytes = sum(sent)
             page.fill(".pagefind-ui__search-input", query)
             page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
             page.wait_for_load_state("networkidle")
@@ -244,10 +247,41 @@ def first_query_cost(site: Path, query: str) -> QueryCost:
             browser.close()
     finally:
         server.shutdown()
-    return QueryCost(page_bytes, sum(received) - page_bytes, results)
+    return QueryCost(page_bytes, sum(sent) - page_bytes, results)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _PagesHandler(SimpleHTTPRequestHandler):
+    """Serves files as GitHub Pages, the dossier's host, does: text (HTML, CSS, JavaScript, JSON)
+    gzip-compressed for a browser that accepts it; Pagefind's index files and WebAssembly are
+    compressed already and go as they are. Appends each response body's length to ``sent``."""
+
+    COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+    def __init__(self, *args: Any, sent: list[int], **kwargs: Any) -> None:
+        self.sent = sent
+        super().__init__(*args, **kwargs)
+
+    def send_head(self) -> BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        compressible = content_type.startswith(self.COMPRESSED_TYPES)
+        if not (path.is_file() and compressible and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:
+        body = source.read()
+        self.sent.append(len(body))
+        outputfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         """No access log on the benchmark's output."""
 

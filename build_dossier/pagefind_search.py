@@ -8,7 +8,8 @@ chunks so a first query downloads a few hundred kilobytes:
 
 - ``on_files``: Material's search is turned off (its header box goes with it) and a ``search/``
   page is added to the site and to the navigation;
-- ``on_post_page``: each page's article is marked for indexing; only the search page loads
+- ``on_post_page``: each page's article is marked for indexing, and on pages other than an
+  article's the sentences they quote are marked to be skipped; only the search page loads
   Pagefind's UI, and its Content-Security-Policy
   (written by ``html_guard``, so this hook must be listed after it) also allows WebAssembly,
   which Pagefind's search runs in;
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import time
@@ -47,6 +49,30 @@ SEARCH_SCRIPT = "javascripts/pagefind-search.js"
 ARTICLE_TAG = '<article class="md-content__inner'
 """Material's content element. Marked ``data-pagefind-body`` on every page but the search page, so
 Pagefind indexes articles only: not the header, sidebar and footer, not the search and 404 pages."""
+
+ARTICLE_PAGES = "sources/"
+"""Where an article's own page lives: the one page that indexes the article's sentences."""
+QUOTED = re.compile(r"“[^“”<>]*”")
+"""A quotation without markup inside: on an incident, actor or place page, a sentence (or its
+wording, “on Wednesday”) quoted from an article. Left out of the index there, so a search for words
+of a sentence finds the article that holds it, and the index chunks of common words ("killed",
+"said", "people") halve at 10,000 articles; the page stays found by its own name, fields and
+lists."""
+TEXT_BETWEEN_TAGS = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>)|>([^<]+)<", re.S)
+NOT_INDEXED = (
+    ".headerlink",
+    ".dossier-tags",
+    'a[href*="#claim-"]',
+    'a[href*="#s-"]',
+    'td > a[href*="incidents/"]',
+)
+"""Parts of a page Pagefind skips (``--exclude-selectors``), each a repeat of something indexed
+where it belongs: the "¶" permalink after each heading (indexed, it glues "¶" to the heading's last
+word); tag chips, which repeat the page's fields (outlet, kind, attack type); links to a claim or to
+an article's sentence, which name an outlet (as often as it has claims), a date or "sentence 3", or
+quote the sentence; and an incident named on each row of a table (an article's claims, a listing),
+which its own page and the article's "Reports or recalls" line name. Repeats cost the index a
+position each: at 10,000 articles the chunk of a word on every page ("attack") holds ~200,000."""
 
 SEARCH_PAGE_TEXT = """\
 # Search
@@ -112,13 +138,31 @@ def with_pagefind_ui(output: str, base: str) -> str:
     return output.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", 1)
 
 
+def with_quotes_unindexed(html: str) -> str:
+    """``html`` with each :data:`QUOTED` text in its article marked ``data-pagefind-ignore`` (never
+    inside a tag, a script or a style; the head's ``<title>`` would show the mark as text)."""
+    start = html.find("<article")
+    end = html.find("</article>", start)
+    if start < 0 or end < 0:
+        return html
+
+    def mark(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(1)
+        text = QUOTED.sub(lambda quote: f"<span data-pagefind-ignore>{quote.group(0)}</span>", match.group(2))
+        return f">{text}<"
+
+    return html[:start] + TEXT_BETWEEN_TAGS.sub(mark, html[start:end]) + html[end:]
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not _state["pagefind"]:
         return output
     if CONTINUATION in page.file.src_uri or page.meta.get("dossier_named_once"):
         return output
     if page.file.src_uri != SEARCH_PAGE:
-        return output.replace(ARTICLE_TAG, '<article data-pagefind-body class="md-content__inner', 1)
+        output = output.replace(ARTICLE_TAG, '<article data-pagefind-body class="md-content__inner', 1)
+        return output if page.file.src_uri.startswith(ARTICLE_PAGES) else with_quotes_unindexed(output)
     depth = page.file.url.rstrip("/").count("/") + 1 if config.use_directory_urls else 0
     return with_pagefind_ui(output, "/".join([".."] * depth) or ".")
 
@@ -133,6 +177,7 @@ def build_index(site_dir: Path) -> float:
         "--site",
         str(site_dir),
         "--quiet",
+        *(option for selector in NOT_INDEXED for option in ("--exclude-selectors", selector)),
     ]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +14,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from build_dossier.pagefind_search import search_switch, uses_pagefind, with_pagefind_ui
+from build_dossier.pagefind_search import (
+    search_switch,
+    uses_pagefind,
+    with_pagefind_ui,
+    with_quotes_unindexed,
+)
 from build_dossier.synthetic import generate
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -46,6 +53,58 @@ def test_search_page_loads_pagefind_and_allows_webassembly_only_there() -> None:
     assert '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">' in html
 
 
+def test_quotes_are_marked_in_the_article_text_only() -> None:
+    page = (
+        "<html><head><title>“Siege” — Dossier</title></head><body><article class=md-content__inner>"
+        '<p>“Gunmen stormed the hotel.” (<a href="../s/#s-0" title="“x”">dpa</a>) said <a>Kasollo</a></p>'
+        '<script>var label = "“not a quote”";</script></article><p>“After the article”</p></body></html>'
+    )
+    html = with_quotes_unindexed(page)
+    assert "<p><span data-pagefind-ignore>“Gunmen stormed the hotel.”</span> (<a" in html
+    assert "<title>“Siege” — Dossier</title>" in html and 'title="“x”"' in html
+    assert '"“not a quote”"' in html and "<p>“After the article”</p>" in html
+    assert html.count("data-pagefind-ignore") == 1
+
+
+# An article's page and an incident page that quotes it, in the dossier's markup.
+ARTICLE_PAGE = """\
+# Gunmen storm Hotel Dorema
+
+## Text
+
+<p><span class="dossier-sentence" id="s-0">Gunmen stormed the Hotel Dorema in Vidjetel on Friday,
+police spokesman Quatureni Dorsasol said.</span></p>
+
+| Figure | Kind | Incident | Where |
+| --- | --- | --- | --- |
+| 105 | Hostages | [Hotel Dorema siege](../incidents/hotel-dorema-siege.md) | [sentence 1](#s-0) |
+"""
+INCIDENT_PAGE = """\
+# Hotel Dorema siege
+
+<p class="dossier-tags">Tags: <a href="../tags/reuters/">Reuters</a></p>
+
+| Field | Value |
+| --- | --- |
+| Perpetrators | [Karan Army](../actors/karan-army.md) |
+| Hostages | **105** people ([Reuters](#claim-000060-vidjetel-c1)) |
+
+## Summary
+
+“Gunmen stormed the Hotel Dorema in Vidjetel on Friday, police spokesman Quatureni Dorsasol said.”
+([Reuters, 21 January 2012](../sources/gunmen-storm.md#s-0)) Named by Minister Vene Kasollo.
+"""
+
+
+def indexed_text(site: Path) -> dict[str, str]:
+    """Each indexed page's URL and the text Pagefind indexed for it (its fragment's content)."""
+    texts = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        texts[data["url"]] = data["content"]
+    return texts
+
+
 def make_site(project: Path, articles: int, switch: int) -> Path:
     """A plain MkDocs project whose pages are synthetic articles, with our two page hooks."""
     docs = project / "docs" / "articles"
@@ -58,6 +117,12 @@ def make_site(project: Path, articles: int, switch: int) -> Path:
     (docs / "overview--incidents.md").write_text(
         "# Overview: incidents 11–20\n\nMore rows.\n", encoding="utf-8"
     )
+    for folder, name, text in [
+        ("sources", "gunmen-storm", ARTICLE_PAGE),
+        ("incidents", "hotel-dorema-siege", INCIDENT_PAGE),
+    ]:
+        (project / "docs" / folder).mkdir(exist_ok=True)
+        (project / "docs" / folder / f"{name}.md").write_text(text, encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         textwrap.dedent(
             f"""\
@@ -67,7 +132,11 @@ def make_site(project: Path, articles: int, switch: int) -> Path:
             extra: {{dossier_search_switch: {switch}}}
             nav:
               - Home: index.md
-            not_in_nav: /articles/*.md
+            not_in_nav: |
+              /articles/*.md
+              /sources/*.md
+              /incidents/*.md
+            markdown_extensions: [tables, md_in_html, {{toc: {{permalink: true}}}}]
             hooks:
               - {PROJECT}/build_dossier/html_guard.py
               - {PROJECT}/build_dossier/pagefind_search.py
@@ -105,6 +174,20 @@ def test_large_site_switches_to_pagefind(tmp_path: Path) -> None:
     assert len(indexed) == len(pages) - len(continued)
     entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
     assert f'"page_count":{len(indexed)}' in entry.replace(" ", "")
+
+
+def test_repeats_stay_out_of_the_index_and_each_text_is_found_where_it_belongs(tmp_path: Path) -> None:
+    texts = indexed_text(make_site(tmp_path, articles=3, switch=2))
+    article, incident = texts["/sources/gunmen-storm/"], texts["/incidents/hotel-dorema-siege/"]
+    # The sentence is indexed on the article's page, and only there.
+    assert "police spokesman Quatureni Dorsasol said" in article
+    assert "Dorsasol" not in incident and "Reuters" not in incident and "21 January" not in incident
+    # The incident page keeps its own name, fields and what surrounds a quote.
+    for own in ("Hotel Dorema siege", "Karan Army", "105 people", "Named by Minister Vene Kasollo"):
+        assert own in incident
+    # No permalink mark glued to headings, no incident repeated in the article's claims table.
+    assert "¶" not in article + incident
+    assert "Hostages" in article and "Hotel Dorema siege" not in article
 
 
 @pytest.mark.slow
