@@ -88,6 +88,8 @@ class BenchRow:
     serve_seconds: float | None
     """From saving an edited article to ``mkdocs serve --dirty`` serving it; measured up to
     :data:`SERVE_MAX_ARTICLES` articles (each size costs a whole extra build)."""
+    serve_mkdocs_seconds: float | None
+    """The same for an edited generated page with our hook off: MkDocs's own share."""
 
     @property
     def generation_seconds(self) -> float:
@@ -301,11 +303,13 @@ def _fetch(url: str) -> tuple[str, str] | None:
         return None
 
 
-def serve_latency(project: Path, *, timeout: float = 900.0) -> float:
-    """Seconds from saving an edited article to ``mkdocs serve --dirty`` serving its page with the edit.
+def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 900.0) -> float:
+    """Seconds from saving an edit to ``mkdocs serve --dirty`` serving the page that shows it.
 
-    Runs the real ``mkdocs serve`` (our hook included) on the generated project, waits for the first
-    build, appends a sentence with a unique word to one article, and polls that article's page.
+    Runs the real ``mkdocs serve`` on the generated project and waits for its first build. With
+    ``regenerate`` (our hook on) it appends a sentence with a unique word to one article; without,
+    the hook is off and the word goes straight into that article's generated page, which times
+    MkDocs's own share. Then it polls the article's page until the word is there.
     """
     seeds = project / "seeds"
     article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
@@ -317,6 +321,7 @@ def serve_latency(project: Path, *, timeout: float = 900.0) -> float:
         "DOSSIER_HTMLPROOFER": "false",
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONPATH": str(PROJECT),
+        **({} if regenerate else {"DOSSIER_SKIP_BUILD": "1"}),
     }
     server = subprocess.Popen(
         command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -329,12 +334,13 @@ def serve_latency(project: Path, *, timeout: float = 900.0) -> float:
             time.sleep(0.5)
         marker = f"Benchmarkmarker{port}"
         page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
+        edited = article if regenerate else project / "docs" / "sources" / f"{slugify(article.stem)}.md"
         started = time.perf_counter()
-        with article.open("a", encoding="utf-8") as handle:
+        with edited.open("a", encoding="utf-8") as handle:
             handle.write(f"\nA spokesman for {marker} said nothing more.\n")
         while marker not in (_fetch(page) or ("", ""))[0]:
             if time.perf_counter() - started > timeout:
-                raise RuntimeError(f"mkdocs serve never showed the edit of {article.name}")
+                raise RuntimeError(f"mkdocs serve never showed the edit of {edited.name}")
             time.sleep(0.1)
         return time.perf_counter() - started
     finally:
@@ -373,7 +379,10 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
     started = time.perf_counter()
     second = _run_build(seeds, docs, jobs)
     rebuild_seconds = time.perf_counter() - started
-    serve_seconds = serve_latency(project) if count <= SERVE_MAX_ARTICLES else None
+    serve_seconds, serve_mkdocs_seconds = None, None
+    if count <= SERVE_MAX_ARTICLES:
+        serve_seconds = serve_latency(project)
+        serve_mkdocs_seconds = serve_latency(project, regenerate=False)  # last: it edits a page
 
     return BenchRow(
         articles=first["articles"],
@@ -397,6 +406,7 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
         rebuild_seconds=rebuild_seconds,
         rebuild_pages=second["written"],
         serve_seconds=serve_seconds,
+        serve_mkdocs_seconds=serve_mkdocs_seconds,
     )
 
 
@@ -453,6 +463,9 @@ def _figures(row: BenchRow) -> dict[str, str]:
         "rebuild, one article edited (s)": f"{row.rebuild_seconds:.2f}",
         "rebuild pages rewritten": str(row.rebuild_pages),
         "serve --dirty, edit shown (s)": "-" if row.serve_seconds is None else f"{row.serve_seconds:.1f}",
+        "  of which MkDocs alone (s)": "-"
+        if row.serve_mkdocs_seconds is None
+        else f"{row.serve_mkdocs_seconds:.1f}",
     }
 
 
@@ -485,7 +498,8 @@ def _goals(rows: Sequence[BenchRow]) -> list[str]:
             goal(
                 row.serve_seconds <= SERVE_LIMIT_SECONDS,
                 f"{n}: mkdocs serve showed an edited article {row.serve_seconds:.1f} s after the save "
-                f"(<= {SERVE_LIMIT_SECONDS:.0f} s)",
+                f"(<= {SERVE_LIMIT_SECONDS:.0f} s; MkDocs alone, an edited page: "
+                f"{row.serve_mkdocs_seconds:.1f} s)",
             )
         if row.first_query is not None:
             goal(
