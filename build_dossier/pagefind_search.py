@@ -65,13 +65,17 @@ NOT_INDEXED = (
     'a[href*="#claim-"]',
     'a[href*="#s-"]',
     'td > a[href*="incidents/"]',
+    ".dossier-repeat",
 )
 """Parts of a page Pagefind skips (``--exclude-selectors``), each a repeat of something indexed
 where it belongs: the "¶" permalink after each heading (indexed, it glues "¶" to the heading's last
 word); tag chips, which repeat the page's fields (outlet, kind, attack type); links to a claim or to
 an article's sentence, which name an outlet (as often as it has claims), a date or "sentence 3", or
-quote the sentence; and an incident named on each row of a table (an article's claims, a listing),
-which its own page and the article's "Reports or recalls" line name. Repeats cost the index a
+quote the sentence; an incident named on each row of a table (an article's claims, a listing),
+which its own page and the article's "Reports or recalls" line name; and what the templates mark
+``dossier-repeat``: the same explanation on every incident page (how figures and disputes are
+shown, the GTD and ACLED gaps) and an article's table of claims, made of its own sentences above
+it. Repeats cost the index a
 position each: at 10,000 articles the chunk of a word on every page ("attack") holds ~200,000."""
 
 SEARCH_PAGE_TEXT = """\

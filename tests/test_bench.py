@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from build_dossier.bench import BenchRow, QueryCost, format_rows, run_bench
+from build_dossier.bench import BenchRow, QueryCost, format_rows, query_words, run_bench
 from build_dossier.synthetic import generate, write_corpus
 
 DATELINE = re.compile(r"^(?P<town>[A-Z][a-z]+) \((?P<outlet>[^)]+)\) - ", re.M)
@@ -95,7 +95,7 @@ def _row(
         search="pagefind" if query else "material",
         search_index_bytes=1_000_000,
         pagefind_seconds=2.0 if query else None,
-        first_query=query,
+        first_queries=(query,) if query else (),
         rebuild_seconds=1.0,
         rebuild_pages=7,
         serve_seconds=serve[0] if serve else None,
@@ -105,18 +105,32 @@ def _row(
 
 def test_report_judges_each_goal_from_its_figures() -> None:
     small = _row(100, 300, 20.0, 20_000, serve=(1.5, 0.8))
-    large = _row(1000, 3000, 400.0, 30_000, QueryCost(400_000, 250_000, 5), serve=(9.0, 2.5))
+    large = _row(1000, 3000, 400.0, 30_000, QueryCost("Vidjetel", 400_000, 250_000, 5), serve=(9.0, 2.5))
     report = format_rows([small, large])
     assert "PASS  100: largest page 19.5 KB < 25 KB" in report
     assert "FAIL  1000: largest page 29.3 KB < 25 KB (tags/index.html)" in report
     assert "PASS  100: our stages 1.00 s <= 10% of MkDocs 20.00 s" in report
-    assert "PASS  1000: first search query downloaded 244.1 KB <= 300 KB" in report
+    assert (
+        "PASS  1000: first search query downloaded at most 244.1 KB <= 300 KB (Vidjetel 244.1 KB)" in report
+    )
+    assert re.search(r"^first query, a town +- +244\.1 KB \(Vidjetel\)$", report, re.M)
     # 401 s / 3000 pages against 21 s / 300 pages: about 1.9 times slower per page.
     assert re.search(r"FAIL  seconds per page at 1000 is 1\.9\dx that at 100", report)
     assert re.search(r"^extraction \(articles/s\) +200 +2000$", report, re.M)
     assert "PASS  100: mkdocs serve showed an edited article 1.5 s after the save" in report
     assert "FAIL  1000: mkdocs serve showed an edited article 9.0 s after the save" in report
     assert "MkDocs alone, an edited page: 2.5 s" in report
+
+
+def test_query_words_are_a_town_the_commonest_word_and_the_commonest_name(tmp_path: Path) -> None:
+    corpus = generate(40, seed=5)
+    write_corpus(corpus, tmp_path)
+    town, common, name = query_words(tmp_path)
+    texts = " ".join(corpus.articles.values())
+    assert town in texts and common in texts and name in texts
+    counts = Counter(re.findall(r"\b[a-z]{4,}\b", texts))
+    assert counts[common] == max(counts.values())
+    assert name[0].isupper() and f" {name}" in texts
 
 
 def test_tiny_benchmark_prints_its_figures(tmp_path: Path) -> None:
