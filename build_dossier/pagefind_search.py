@@ -75,8 +75,8 @@ quote the sentence; an incident named on each row of a table (an article's claim
 which its own page and the article's "Reports or recalls" line name; and what the templates mark
 ``dossier-repeat``: the same explanation on every incident page (how figures and disputes are
 shown, the GTD and ACLED gaps) and an article's table of claims, made of its own sentences above
-it. Repeats cost the index a
-position each: at 10,000 articles the chunk of a word on every page ("attack") holds ~200,000."""
+it. Repeats cost the index a position each: at 10,000 articles the chunk of a word on every page
+("attack") holds ~200,000."""
 
 SEARCH_PAGE_TEXT = """\
 # Search

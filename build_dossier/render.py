@@ -437,7 +437,7 @@ def _claims_by_kind(records: list[ClaimRecord]) -> dict[str, list[ClaimRecord]]:
     return grouped
 
 
-MAX_CITATIONS = 3
+MAX_CITATIONS = 2
 """Claims cited per figure in the infobox; the table under "What the sources say" lists them all."""
 
 
@@ -591,7 +591,7 @@ def _timeline(index: Index, spans: list[Span], page: str) -> list[dict[str, str]
     return entries
 
 
-CLAIM_TABLE_ROWS = 6
+CLAIM_TABLE_ROWS = 5
 """Rows of "What the sources say" on the incident page; the rest on further pages beside it."""
 CLAIM_PAGE_ROWS = 30
 """Claim rows on each further page: each row quotes its sentence, about 22 KB of HTML in all."""
