@@ -141,6 +141,20 @@ def _run_build(seeds: Path, docs: Path, jobs: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _mkdocs_environment(*, regenerate: bool) -> dict[str, str]:
+    """MkDocs on a bench project: this package importable, the link checker (a check, not
+    rendering) and the Pagefind index (timed apart) off; without ``regenerate`` the dossier hook
+    renders the pages already in ``docs/`` instead of building them again."""
+    return {
+        **os.environ,
+        "DOSSIER_SKIP_PAGEFIND": "1",
+        "DOSSIER_HTMLPROOFER": "false",
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(PROJECT),
+        **({} if regenerate else {"DOSSIER_SKIP_BUILD": "1"}),
+    }
+
+
 def _run_mkdocs(project: Path) -> tuple[float, int]:
     """MkDocs alone on the pages already generated: seconds and peak resident memory in bytes."""
     script = (
@@ -149,17 +163,13 @@ def _run_mkdocs(project: Path) -> tuple[float, int]:
         "try:\n    runpy.run_module('mkdocs', run_name='__main__')\n"
         "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, file=sys.stderr)\n"
     )
-    env = {
-        **os.environ,
-        "DOSSIER_SKIP_BUILD": "1",
-        "DOSSIER_SKIP_PAGEFIND": "1",
-        "DOSSIER_HTMLPROOFER": "false",
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(PROJECT),
-    }
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=project, env=env, capture_output=True, text=True
+        [sys.executable, "-c", script],
+        cwd=project,
+        env=_mkdocs_environment(regenerate=False),
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
@@ -334,16 +344,12 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
     article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
     port = _free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-q", "-a", f"127.0.0.1:{port}"]
-    env = {
-        **os.environ,
-        "DOSSIER_SKIP_PAGEFIND": "1",
-        "DOSSIER_HTMLPROOFER": "false",
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(PROJECT),
-        **({} if regenerate else {"DOSSIER_SKIP_BUILD": "1"}),
-    }
     server = subprocess.Popen(
-        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        cwd=project,
+        env=_mkdocs_environment(regenerate=regenerate),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + timeout

@@ -900,24 +900,39 @@ def render_actor(index: Index, actor: Entity) -> dict[str, str]:
         incidents.append(
             f"{incident_link(index, incident_id, page)}: {md_text(format_date(incident.date))} ({part})"
         )
-    incidents_md, more_incidents, incident_pages = overflow(
-        page, actor.name, "incidents", incidents, bullet_list
-    )
-    mentions, more_mentions, mention_pages = _paged_mentions(index, actor, page)
     related, more_related = _related_actors(index, actor.id, page)
+    return _entity_pages(
+        index, actor, page, "actor.md.j2", facts, incidents, related_md=related, more_related=more_related
+    )
+
+
+def _entity_pages(
+    index: Index,
+    entity: Entity,
+    page: str,
+    template: str,
+    facts: list[tuple[str, str]],
+    incidents: list[str],
+    **context: object,
+) -> dict[str, str]:
+    """An actor's or a place's page from its template, with the parts both have (title, tags,
+    facts, incidents, mentions) and further pages for long lists of incidents and mentions."""
+    incidents_md, more_incidents, incident_pages = overflow(
+        page, entity.name, "incidents", incidents, bullet_list
+    )
+    mentions, more_mentions, mention_pages = _paged_mentions(index, entity, page)
     return {
-        page: front_matter(actor.name, named_once=named_once(actor))
+        page: front_matter(entity.name, named_once=named_once(entity))
         + _render(
-            "actor.md.j2",
-            name_md=md_text(actor.name),
-            tags_md=tag_line(entity_tags(actor), page),
+            template,
+            name_md=md_text(entity.name),
+            tags_md=tag_line(entity_tags(entity), page),
             facts=facts,
             incidents_md=incidents_md,
             more_incidents_md=more_incidents,
-            related_md=related,
-            more_related=more_related,
             mentions=mentions,
             more_mentions_md=more_mentions,
+            **context,
         ),
         **incident_pages,
         **mention_pages,
@@ -943,25 +958,7 @@ def render_place(index: Index, place: Entity) -> dict[str, str]:
         f"{incident_link(index, i, page)}: {md_text(format_date(index.incidents[i].date))}"
         for i in index.incidents_at_place.get(place.id, [])
     ]
-    happened_md, more_happened, incident_pages = overflow(
-        page, place.name, "incidents", happened, bullet_list
-    )
-    mentions, more_mentions, mention_pages = _paged_mentions(index, place, page)
-    return {
-        page: front_matter(place.name, named_once=named_once(place))
-        + _render(
-            "place.md.j2",
-            name_md=md_text(place.name),
-            tags_md=tag_line(entity_tags(place), page),
-            facts=facts,
-            happened_md=happened_md,
-            more_happened_md=more_happened,
-            mentions=mentions,
-            more_mentions_md=more_mentions,
-        ),
-        **incident_pages,
-        **mention_pages,
-    }
+    return _entity_pages(index, place, page, "place.md.j2", facts, happened)
 
 
 # --- source pages --------------------------------------------------------------------------------
