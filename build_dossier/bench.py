@@ -44,6 +44,7 @@ SITE_FILES = ("mkdocs.yml", "overrides")
 STAGES = ("ingest", "extract", "resolve", "render", "write")
 PAGE_LIMIT_BYTES = 25 * 1024
 MEMORY_LIMIT_BYTES = 2 * 1024**3
+MEMORY_SAMPLE_SECONDS = 0.5
 FIRST_QUERY_LIMIT_BYTES = 300 * 1024
 SERVE_MAX_ARTICLES = 1000
 SERVE_LIMIT_SECONDS = 2.0
@@ -112,12 +113,55 @@ class BenchRow:
         return self.total_seconds / max(1, self.pages)
 
 
+def _proportional_bytes(pid: int) -> int:
+    """A process's proportional set size (Linux): its own pages plus its share of the pages it
+    shares with its forks, so the figures of a parent and its workers add up; 0 where unknown."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    children = []
+    for thread in threads:
+        try:
+            with open(f"/proc/{pid}/task/{thread}/children", encoding="ascii") as listing:
+                children.extend(int(child) for child in listing.read().split())
+        except OSError:
+            continue
+    return children
+
+
+def _sample_memory(peak: list[int], done: threading.Event) -> None:
+    """Keep in ``peak[0]`` the largest memory of this process and its workers taken together,
+    sampled every :data:`MEMORY_SAMPLE_SECONDS`: forked workers run beside the parent, so the
+    largest single process (``ru_maxrss``) would understate what the build needs."""
+    me = os.getpid()
+    while not done.wait(MEMORY_SAMPLE_SECONDS):
+        total = sum(_proportional_bytes(pid) for pid in (me, *_children(me)))
+        peak[0] = max(peak[0], total)
+
+
 def _child_build(seeds: str, docs: str, jobs: str) -> None:
     """Run in a child process: one build, its figures as JSON on stdout."""
     from build_dossier.pipeline import build
     from build_dossier.settings import make_settings
 
+    tree_peak, done = [0], threading.Event()
+    sampler = threading.Thread(target=_sample_memory, args=(tree_peak, done), daemon=True)
+    sampler.start()
     result = build(make_settings(seeds, docs, jobs=int(jobs)))
+    done.set()
+    sampler.join()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     dossier = result.dossier
@@ -128,7 +172,7 @@ def _child_build(seeds: str, docs: str, jobs: str) -> None:
         "incidents": len(dossier.incidents),
         "actors": len(dossier.actors),
         "places": len(dossier.places),
-        "peak": max(own, workers) * 1024,
+        "peak": max(own * 1024, workers * 1024, tree_peak[0]),
     }
     print(json.dumps(figures))
 

@@ -80,7 +80,7 @@ def build(settings: Settings, *, check: bool = False) -> BuildResult:
 
     # Render: every page to a string first, so a failure here leaves docs/ untouched.
     clock = time.perf_counter()
-    pages = render_site(dossier)
+    pages = render_site(dossier, jobs=settings.jobs)
     timings["render"] = time.perf_counter() - clock
 
     # Write: only what changed; never a page the editor wrote or edited.

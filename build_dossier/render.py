@@ -9,10 +9,13 @@ costs time in proportion to its own content, not to the size of the dossier.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import multiprocessing
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +24,7 @@ import yaml
 
 from build_dossier import export, mapping, network, paging
 from build_dossier.figures import claim_range, combined_range, origin_of, reconcile
+from build_dossier.lexicon import collector_paused
 from build_dossier.lookups import Index, incident_order, places_of
 from build_dossier.markup import (
     TEXT_MEMO_SIZE,
@@ -1403,8 +1407,9 @@ def render_home(dossier: Dossier, index: Index, incidents: list[Incident]) -> st
 # --- the whole site ------------------------------------------------------------------------------
 
 
-def render_site(dossier: Dossier) -> dict[str, str]:
-    """Every generated page and data file, keyed by docs-relative POSIX path; nothing is written."""
+def _site_parts(dossier: Dossier) -> list[Callable[[], dict[str, str]]]:
+    """The site as parts that render independently of each other, in a fixed order: the pages
+    about the whole dossier first, then each incident's, actor's, place's and article's own."""
     index = Index.build(dossier)
     incidents = sorted(dossier.incidents, key=incident_order)
     actors = sorted(dossier.actors, key=lambda e: (e.name.casefold(), e.id))
@@ -1421,26 +1426,71 @@ def render_site(dossier: Dossier) -> dict[str, str]:
             c.claims,
         ),
     )
+    return [
+        lambda: {"index.md": render_home(dossier, index, incidents)},
+        lambda: {"map.md": front_matter("Map") + mapping.render_map_page(index, incidents, places)},
+        lambda: {"network.md": front_matter("Network") + network.render_network_page(index, incidents)},
+        partial(render_incident_index, index, incidents),
+        partial(render_actor_index, index, actors),
+        partial(render_place_index, index, places),
+        partial(render_source_index, index, articles),
+        partial(render_timeline, index, incidents),
+        partial(render_conflicts, index, conflicts),
+        partial(render_tags, index, incidents, actors, places, articles),
+        partial(export.data_files, dossier, index),
+        *(partial(render_incident, index, incident) for incident in incidents),
+        *(partial(render_actor, index, actor) for actor in actors),
+        *(partial(render_place, index, place) for place in places),
+        *(partial(_source_page, index, article) for article in articles),
+    ]
 
-    pages: dict[str, str] = {
-        "index.md": render_home(dossier, index, incidents),
-        "map.md": front_matter("Map") + mapping.render_map_page(index, incidents, places),
-        "network.md": front_matter("Network") + network.render_network_page(index, incidents),
-        **render_incident_index(index, incidents),
-        **render_actor_index(index, actors),
-        **render_place_index(index, places),
-        **render_source_index(index, articles),
-        **render_timeline(index, incidents),
-        **render_conflicts(index, conflicts),
-        **render_tags(index, incidents, actors, places, articles),
-    }
-    for incident in incidents:
-        pages.update(render_incident(index, incident))
-    for actor in actors:
-        pages.update(render_actor(index, actor))
-    for place in places:
-        pages.update(render_place(index, place))
-    for article in articles:
-        pages[f"sources/{article.id}.md"] = render_source(index, article)
-    pages.update(export.data_files(dossier, index))
+
+def _source_page(index: Index, article: Article) -> dict[str, str]:
+    return {f"sources/{article.id}.md": render_source(index, article)}
+
+
+def _render_share(parts: Sequence[Callable[[], dict[str, str]]], share: int, shares: int) -> dict[str, str]:
+    """The pages of every ``shares``-th part from ``share`` on, so each share mixes large and small parts."""
+    pages: dict[str, str] = {}
+    for part in parts[share::shares]:
+        pages.update(part())
+    return pages
+
+
+_forked_parts: list[Callable[[], dict[str, str]]] = []
+"""In a render worker: the parent's parts, which came with the fork instead of being pickled."""
+
+
+def _adopt_parts(parts: list[Callable[[], dict[str, str]]]) -> None:
+    gc.disable()  # as in the parent (collector_paused): no cycles are made, the passes cost time
+    _forked_parts[:] = parts
+
+
+def _render_forked_share(share: int, shares: int) -> dict[str, str]:
+    return _render_share(_forked_parts, share, shares)
+
+
+def render_site(dossier: Dossier, jobs: int = 1) -> dict[str, str]:
+    """Every generated page and data file, keyed by docs-relative POSIX path; nothing is written.
+
+    With ``jobs > 1`` (and ``fork``, which POSIX systems have) ``jobs - 1`` forked processes render
+    shares of the pages while this one renders its own; a fork shares the dossier instead of
+    pickling it. The pages are the same whatever ``jobs`` is.
+    """
+    parts = _site_parts(dossier)
+    shares = jobs if "fork" in multiprocessing.get_all_start_methods() else 1
+    with collector_paused():
+        if shares <= 1:
+            pages = _render_share(parts, 0, 1)
+        else:
+            with ProcessPoolExecutor(
+                max_workers=shares - 1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_adopt_parts,
+                initargs=(parts,),
+            ) as pool:
+                forked = [pool.submit(_render_forked_share, share, shares) for share in range(1, shares)]
+                pages = _render_share(parts, 0, shares)
+                for future in forked:
+                    pages.update(future.result())
     return dict(sorted(pages.items()))

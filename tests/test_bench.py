@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
-from build_dossier.bench import BenchRow, QueryCost, format_rows, query_words, run_bench
+from build_dossier.bench import (
+    BenchRow,
+    QueryCost,
+    _children,
+    _proportional_bytes,
+    format_rows,
+    query_words,
+    run_bench,
+)
 from build_dossier.synthetic import generate, write_corpus
 
 DATELINE = re.compile(r"^(?P<town>[A-Z][a-z]+) \((?P<outlet>[^)]+)\) - ", re.M)
@@ -131,6 +142,18 @@ def test_query_words_are_a_town_the_commonest_word_and_the_commonest_name(tmp_pa
     counts = Counter(re.findall(r"\b[a-z]{4,}\b", texts))
     assert counts[common] == max(counts.values())
     assert name[0].isupper() and f" {name}" in texts
+
+
+def test_memory_is_counted_for_the_build_and_its_workers_together() -> None:
+    worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert worker.pid in _children(os.getpid())
+        assert _proportional_bytes(os.getpid()) > 10 * 1024**2
+        assert _proportional_bytes(worker.pid) > 0
+    finally:
+        worker.kill()
+        worker.wait()
+    assert _proportional_bytes(worker.pid) == 0  # gone
 
 
 def test_tiny_benchmark_prints_its_figures(tmp_path: Path) -> None:

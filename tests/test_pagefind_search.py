@@ -70,6 +70,8 @@ def test_quotes_are_marked_in_the_article_text_only() -> None:
 ARTICLE_PAGE = """\
 # Gunmen storm Hotel Dorema
 
+Reports or recalls: [Hotel Dorema siege](../incidents/hotel-dorema-siege.md).
+
 ## Text
 
 <p><span class="dossier-sentence" id="s-0">Gunmen stormed the Hotel Dorema in Vidjetel on Friday,
@@ -84,15 +86,23 @@ INCIDENT_PAGE = """\
 
 <p class="dossier-tags">Tags: <a href="../tags/reuters/">Reuters</a></p>
 
-| Field | Value |
+<div class="dossier-infobox" markdown>
+
+| Incident | Hotel Dorema siege |
 | --- | --- |
 | Perpetrators | [Karan Army](../actors/karan-army.md) |
 | Hostages | **105** people ([Reuters](#claim-000060-vidjetel-c1)) |
+
+</div>
 
 ## Summary
 
 “Gunmen stormed the Hotel Dorema in Vidjetel on Friday, police spokesman Quatureni Dorsasol said.”
 ([Reuters, 21 January 2012](../sources/gunmen-storm.md#s-0)) Named by Minister Vene Kasollo.
+
+## Sources
+
+- [Gunmen storm Hotel Dorema](../sources/gunmen-storm.md)
 """
 
 
@@ -185,9 +195,12 @@ def test_repeats_stay_out_of_the_index_and_each_text_is_found_where_it_belongs(t
     # The incident page keeps its own name, fields and what surrounds a quote.
     for own in ("Hotel Dorema siege", "Karan Army", "105 people", "Named by Minister Vene Kasollo"):
         assert own in incident
-    # No permalink mark glued to headings, no incident repeated in the article's claims table.
+    # No permalink mark glued to headings; an incident's name and an article's headline are
+    # indexed on their own pages only, not where a link or the infobox's header repeats them.
     assert "¶" not in article + incident
     assert "Hostages" in article and "Hotel Dorema siege" not in article
+    assert incident.count("Hotel Dorema siege") == 1 and "Gunmen storm" not in incident
+    assert article.startswith("Gunmen storm Hotel Dorema") and "Reports or recalls" in article
 
 
 @pytest.mark.slow

@@ -108,6 +108,13 @@ def test_output_is_deterministic_and_order_independent() -> None:
     assert list(first) == sorted(first)
 
 
+def test_forked_render_workers_give_the_same_pages() -> None:
+    dossier = scaled_fixture(40)
+    one = render_site(dossier)
+    assert len(one) > 100
+    assert render_site(dossier, jobs=3) == one
+
+
 def test_home_page_has_counts_and_downloads_and_no_build_date(pages: dict[str, str]) -> None:
     home = pages["index.md"]
     assert "| [Incidents](incidents/index.md) | 3 |" in home
