@@ -19,11 +19,13 @@ Decisions a reader of the pages should know about:
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -595,8 +597,18 @@ def _duplicates(articles: list[Article]) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int) -> Ingested:
-    """Read article files and folders (their ``*.txt``, not recursive) with their sidecar metadata.
+def _read_or_skip(read: tuple[Path, int, str, ArticleMetadata | None]) -> Article | SkippedFile:
+    """One file of :func:`ingest_paths`, here or in a worker process: its article, or why not."""
+    path, max_file_bytes, article_id, metadata = read
+    try:
+        return read_article(path, max_file_bytes=max_file_bytes, article_id=article_id, metadata=metadata)
+    except SkippedFile as skip:
+        return skip
+
+
+def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1) -> Ingested:
+    """Read article files and folders (their ``*.txt``, not recursive) with their sidecar metadata;
+    ``jobs > 1`` reads and parses the files in that many processes.
 
     Raises :class:`~build_dossier.errors.ConfigError` for a broken sidecar; every other problem
     with an input file is a warning and the file is left out.
@@ -604,16 +616,18 @@ def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int) -> Ingested:
     files, listings, notes = _candidates([Path(p) for p in paths])
     metadata = _metadata_for(files, listings)
     ids = unique_slugs([file.stem for file in files], fallback="article")
+    reads = [(file, max_file_bytes, id_, metadata.get(file)) for file, id_ in zip(files, ids, strict=True)]
+    if jobs > 1 and len(reads) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
+            results = list(pool.map(_read_or_skip, reads, chunksize=32))
+    else:
+        results = [_read_or_skip(read) for read in reads]
     articles, shown = [], {}
-    for file, article_id in zip(files, ids, strict=True):
-        try:
-            article = read_article(
-                file, max_file_bytes=max_file_bytes, article_id=article_id, metadata=metadata.get(file)
-            )
-        except SkippedFile as skip:
-            notes.append(f"{file}: skipped: {skip}")
+    for file, article_id, result in zip(files, ids, results, strict=True):
+        if isinstance(result, SkippedFile):
+            notes.append(f"{file}: skipped: {result}")
             continue
-        articles.append(article)
+        articles.append(result)
         shown[article_id] = file
     articles.sort(key=lambda a: a.id)
     duplicates = _duplicates(articles)

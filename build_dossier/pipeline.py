@@ -44,7 +44,7 @@ def make_dossier(
     clock = time.perf_counter()
 
     # Ingest: files -> articles (skipped files and duplicates become warnings).
-    ingested = ingest_paths(paths, max_file_bytes=max_file_bytes)
+    ingested = ingest_paths(paths, max_file_bytes=max_file_bytes, jobs=jobs)
     timings["ingest"] = time.perf_counter() - clock
     clock = time.perf_counter()
 

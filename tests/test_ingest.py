@@ -268,6 +268,16 @@ def test_file_over_the_size_limit_is_skipped(tmp_path: Path) -> None:
     assert "huge.txt" in warning and "larger than 1,000 bytes" in warning
 
 
+def test_reading_in_worker_processes_gives_the_same_articles_and_notes(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        article_of(tmp_path, name, WIRE.replace("27", str(len(name) + ord(name[0]))))
+    article_of(tmp_path, "empty.txt", "  \n")
+    article_of(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n....")
+    one = ingest_paths([tmp_path], max_file_bytes=LIMIT)
+    assert [a.id for a in one.articles] == ["a", "b", "c"] and len(one.warnings) == 2
+    assert ingest_paths([tmp_path], max_file_bytes=LIMIT, jobs=2) == one
+
+
 def test_missing_path_and_sub_folders(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     article_of(tmp_path / "sub", "nested.txt", WIRE)
