@@ -50,7 +50,10 @@ def main() -> None:
     "--docs", "docs_dir", default="docs", show_default=True, help="MkDocs docs folder to write into."
 )
 @click.option(
-    "--jobs", default=1, show_default=True, help="Processes for extraction (same output for any value)."
+    "--jobs",
+    default=1,
+    show_default=True,
+    help="Processes for reading, extraction and rendering (same output for any value).",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the pages in docs/ are not up to date.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the build gave warnings.")
@@ -90,7 +93,7 @@ def build_command(
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("--jobs", default=1, show_default=True, help="Processes for extraction.")
+@click.option("--jobs", default=1, show_default=True, help="Processes for reading and extraction.")
 def extract_command(paths: tuple[Path, ...], output_format: str, jobs: int) -> None:
     """Print the structured dossier of the given article files or folders.
 
@@ -127,7 +130,7 @@ def evaluate_command(eval_dir: Path) -> None:
 
 @main.command("bench")
 @click.option("--sizes", default="100,1000,10000", show_default=True, help="Corpus sizes, comma-separated.")
-@click.option("--jobs", default=1, show_default=True, help="Processes for extraction.")
+@click.option("--jobs", default=1, show_default=True, help="Processes for reading, extraction and rendering.")
 @click.option("--workdir", default="bench-out", show_default=True, type=click.Path(path_type=Path))
 def bench_command(sizes: str, jobs: int, workdir: Path) -> None:
     """Build synthetic dossiers of several sizes and print speed, memory and size figures.

@@ -66,22 +66,23 @@ NOT_INDEXED = (
     'a[href*="#s-"]',
     'a[href*="incidents/"]',
     'a[href*="sources/"]',
-    ".dossier-infobox thead",
+    "thead",
     ".dossier-repeat",
 )
-"""Parts of a page Pagefind skips (``--exclude-selectors``), each a repeat of something indexed
-where it belongs: the "¶" permalink after each heading (indexed, it glues "¶" to the heading's last
-word); tag chips, which repeat the page's fields (outlet, kind, attack type); links to a claim or to
-an article's sentence, which name an outlet (as often as it has claims), a date or "sentence 3", or
-quote the sentence; a link to an incident or an article, which names it as its own page's title
-does (an actor's incidents, a place's "Mentioned in", an incident's sources, every listing); the
-infobox's header row, which repeats the page's title; and what the templates mark
-``dossier-repeat``: the same explanation on every incident page (how figures and disputes are
-shown, the GTD and ACLED gaps) and a table of claims, made of sentences that their article's page
-indexes. Repeats cost the index a position each, and a page that holds a word at all costs that
-word's chunk a few bytes: at 10,000 articles "attack" was on 13,000 indexed pages, its chunk and
-the chunks of "a" and "at" that Pagefind loads with it (their words are prefixes of it) came to
-125 KB; without the repeated headlines and incident names, 92 KB."""
+"""Parts of a page Pagefind skips (``--exclude-selectors``): labels, and repeats of something
+indexed where it belongs. The "¶" permalink after each heading (indexed, it glues "¶" to the
+heading's last word); tag chips, which repeat the page's fields (outlet, kind, attack type); links
+to a claim or to an article's sentence, which name an outlet (as often as it has claims), a date or
+"sentence 3", or quote the sentence; a link to an incident or an article, which names it as its
+own page's title does (an actor's incidents, a place's "Mentioned in", an incident's sources, every
+listing); a table's header row, column labels ("Field", "Value", "Figure") that say nothing of the
+page (the incident infobox's repeats the title); and what the templates mark ``dossier-repeat``:
+the same explanation on every incident page (how figures and disputes are shown, the GTD and ACLED
+gaps) and a table of claims, made of sentences that their article's page indexes. Repeats cost the
+index a position each, and a page that holds a word at all costs that word's chunk a few bytes: at
+10,000 articles "attack" was on 13,000 indexed pages, and its chunk with the chunks of "a" and "at"
+that Pagefind loads with it (their words are prefixes of it) came to 125 KB; without the repeated
+headlines and incident names, 92 KB."""
 
 SEARCH_PAGE_TEXT = """\
 # Search

@@ -201,6 +201,7 @@ def test_repeats_stay_out_of_the_index_and_each_text_is_found_where_it_belongs(t
     assert "Hostages" in article and "Hotel Dorema siege" not in article
     assert incident.count("Hotel Dorema siege") == 1 and "Gunmen storm" not in incident
     assert article.startswith("Gunmen storm Hotel Dorema") and "Reports or recalls" in article
+    assert "Figure" not in article and "Where" not in article  # a table's column labels
 
 
 @pytest.mark.slow
