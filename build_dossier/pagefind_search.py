@@ -42,9 +42,12 @@ CONTINUATION = "--"
 """In the name of a page that continues another's list (``actors/x--incidents.md``, a listing's
 sub-page): such pages repeat what their first page is about, so they stay out of the index; a
 third of a large dossier's pages, and the index chunks a first query loads shrink with them.
-Pages marked ``dossier_named_once`` (an actor or place one article names: a witness, an official
-quoted once) stay out too: that article's page, which is indexed, holds the same sentence. Pagefind's
-metadata file, which every first query loads whole, grows by about 6 bytes per indexed page."""
+Pages whose front matter has ``dossier_unindexed`` stay out too: an actor or place one article
+names (a witness, an official quoted once), whose sentence that article's page holds, and a site
+(a hotel, a market, a station), whose incidents' pages name it in their title and infobox; towns,
+regions and countries keep their pages in the index. Pagefind's metadata file, which every first
+query loads whole, grows by about 6 bytes per indexed page: at 10,000 articles the 2,200 sites
+would add 14 KB to each first query."""
 SEARCH_SCRIPT = "javascripts/pagefind-search.js"
 ARTICLE_TAG = '<article class="md-content__inner'
 """Material's content element. Marked ``data-pagefind-body`` on every page but the search page, so
@@ -168,7 +171,7 @@ def with_quotes_unindexed(html: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not _state["pagefind"]:
         return output
-    if CONTINUATION in page.file.src_uri or page.meta.get("dossier_named_once"):
+    if CONTINUATION in page.file.src_uri or page.meta.get("dossier_unindexed"):
         return output
     if page.file.src_uri != SEARCH_PAGE:
         output = output.replace(ARTICLE_TAG, '<article data-pagefind-body class="md-content__inner', 1)

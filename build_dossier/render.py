@@ -114,16 +114,22 @@ def claim_anchor(claim_id: str) -> str:
     return f"claim-{anchor_id(claim_id)}"
 
 
-def front_matter(title: str, *, named_once: bool = False) -> str:
-    """YAML front matter: a plain title for the browser tab, and ``dossier_named_once`` on the page
-    of an actor or place that one article names, which large dossiers leave out of their search
-    index (see :mod:`build_dossier.pagefind_search`)."""
-    flag = "dossier_named_once: true\n" if named_once else ""
+def front_matter(title: str, *, unindexed: str | None = None) -> str:
+    """YAML front matter: a plain title for the browser tab, and on a page that large dossiers
+    leave out of their search index, ``dossier_unindexed`` with the reason (see
+    :mod:`build_dossier.pagefind_search`)."""
+    flag = f"dossier_unindexed: {yaml_string(unindexed)}\n" if unindexed else ""
     return f"---\ntitle: {yaml_string(title)}\n{flag}---\n"
 
 
-def named_once(entity: Entity) -> bool:
-    return len({mention.span.article for mention in entity.mentions}) <= 1
+def unindexed_reason(entity: Entity) -> str | None:
+    """Why a search needs no page of this actor or place, or None: what it would find there is
+    indexed on other pages, which name the entity too."""
+    if len({mention.span.article for mention in entity.mentions}) <= 1:
+        return "named in one article, whose page holds its sentences"
+    if entity.kind == "site":
+        return "a site: the pages of its incidents and articles name it"
+    return None
 
 
 # --- shared fragments ----------------------------------------------------------------------------
@@ -926,7 +932,7 @@ def _entity_pages(
     )
     mentions, more_mentions, mention_pages = _paged_mentions(index, entity, page)
     return {
-        page: front_matter(entity.name, named_once=named_once(entity))
+        page: front_matter(entity.name, unindexed=unindexed_reason(entity))
         + _render(
             template,
             name_md=md_text(entity.name),

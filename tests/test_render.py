@@ -327,7 +327,7 @@ def test_front_matter_is_plain_yaml(pages: dict[str, str]) -> None:
     for path, page in pages.items():
         if path.endswith(".md"):
             meta = yaml.safe_load(page.split("---\n")[1])
-            assert set(meta) <= {"title", "dossier_named_once"}
+            assert set(meta) <= {"title", "dossier_unindexed"}
             assert not re.search(r"[<>&`{}]", meta["title"]), path
 
 
@@ -536,11 +536,17 @@ def test_tag_sub_pages_escape_the_tag_in_their_pager(
     assert "<b>" not in part
 
 
-def test_pages_of_actors_and_places_one_article_names_are_marked(pages: dict[str, str]) -> None:
+def test_pages_a_search_finds_elsewhere_are_marked_with_the_reason(pages: dict[str, str]) -> None:
     import yaml
 
     def meta(path: str) -> dict:
         return yaml.safe_load(pages[path].split("---\n")[1])
 
-    assert meta("actors/adaeze-okonkwo.md") == {"title": "Adaeze Okonkwo", "dossier_named_once": True}
-    assert "dossier_named_once" not in meta("actors/sable-brigade.md")
+    assert meta("actors/adaeze-okonkwo.md") == {
+        "title": "Adaeze Okonkwo",
+        "dossier_unindexed": "named in one article, whose page holds its sentences",
+    }
+    assert "dossier_unindexed" not in meta("actors/sable-brigade.md")
+    # A hotel that two articles name is found through its incident's page; a town keeps its own.
+    assert meta("places/kestrel-lodge.md")["dossier_unindexed"].startswith("a site")
+    assert "dossier_unindexed" not in meta("places/lorvana.md")
