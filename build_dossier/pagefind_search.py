@@ -84,8 +84,8 @@ the same explanation on every incident page (how figures and disputes are shown,
 gaps) and a table of claims, made of sentences that their article's page indexes. Repeats cost the
 index a position each, and a page that holds a word at all costs that word's chunk a few bytes: at
 10,000 articles "attack" was on 13,000 indexed pages, and its chunk with the chunks of "a" and "at"
-that Pagefind loads with it (their words are prefixes of it) came to 125 KB; without the repeated
-headlines and incident names, 92 KB."""
+that Pagefind loads with it (their words are prefixes of it) came to 160 KB; without the repeated
+headlines and incident names, 90 KB."""
 
 SEARCH_PAGE_TEXT = """\
 # Search
