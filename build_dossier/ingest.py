@@ -19,13 +19,11 @@ Decisions a reader of the pages should know about:
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from charset_normalizer import from_bytes
 
 from build_dossier.metadata import ArticleMetadata, read_metadata
 from build_dossier.model import Article, Paragraph, Sentence
+from build_dossier.processes import map_in_processes
 from build_dossier.settings import METADATA_NAME
 from build_dossier.slugs import fold, unique_slugs
 
@@ -617,11 +616,7 @@ def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1) -
     metadata = _metadata_for(files, listings)
     ids = unique_slugs([file.stem for file in files], fallback="article")
     reads = [(file, max_file_bytes, id_, metadata.get(file)) for file, id_ in zip(files, ids, strict=True)]
-    if jobs > 1 and len(reads) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
-            results = list(pool.map(_read_or_skip, reads, chunksize=32))
-    else:
-        results = [_read_or_skip(read) for read in reads]
+    results = map_in_processes(_read_or_skip, reads, jobs=jobs, chunksize=32)
     articles, shown = [], {}
     for file, article_id, result in zip(files, ids, results, strict=True):
         if isinstance(result, SkippedFile):

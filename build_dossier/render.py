@@ -24,7 +24,6 @@ import yaml
 
 from build_dossier import export, mapping, network, paging
 from build_dossier.figures import claim_range, combined_range, origin_of, reconcile
-from build_dossier.lexicon import collector_paused
 from build_dossier.lookups import Index, incident_order, places_of
 from build_dossier.markup import (
     TEXT_MEMO_SIZE,
@@ -49,6 +48,7 @@ from build_dossier.model import (
     Incident,
     Span,
 )
+from build_dossier.processes import collector_paused
 from build_dossier.slugs import fold, slugify
 from build_dossier.wording import country_name, format_date, format_day, label
 

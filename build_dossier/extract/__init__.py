@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from build_dossier.extract.claims import find_claims
 from build_dossier.extract.events import find_event_cues
 from build_dossier.extract.mentions import find_mentions
 from build_dossier.extract.names import word_frequency
-from build_dossier.lexicon import Lexicon, collector_paused, load_lexicon
+from build_dossier.lexicon import Lexicon, load_lexicon
 from build_dossier.model import Article, Extraction
+from build_dossier.processes import collector_paused, map_in_processes
 
 
 def extract_article(article: Article, lexicon: Lexicon) -> Extraction:
@@ -31,10 +30,8 @@ def extract_all(articles: Sequence[Article], lexicon: Lexicon, jobs: int = 1) ->
     if jobs <= 1 or len(articles) < 2:
         with collector_paused():
             return tuple(extract_article(article, lexicon) for article in articles)
-    # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy,
-    # and runs without the cycle collector, as one process does (see collector_paused). Reading
-    # wordfreq's English table (0.2 s) here first lets forked workers share it instead of each
-    # reading its own.
+    # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy.
+    # Reading wordfreq's English table (0.2 s) here first lets forked workers share it instead of
+    # each reading its own.
     word_frequency("the")
-    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
-        return tuple(pool.map(_extract_with_default_lexicon, articles, chunksize=16))
+    return tuple(map_in_processes(_extract_with_default_lexicon, articles, jobs=jobs, chunksize=16))

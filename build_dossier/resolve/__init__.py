@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from build_dossier.lexicon import Lexicon, collector_paused
+from build_dossier.lexicon import Lexicon
 from build_dossier.model import Dossier, Extraction
+from build_dossier.processes import collector_paused
 from build_dossier.resolve.entities import resolve_entities
 from build_dossier.resolve.incidents import group_incidents
 
