@@ -185,16 +185,17 @@ def _run_build(seeds: Path, docs: Path, jobs: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _mkdocs_environment(*, regenerate: bool) -> dict[str, str]:
+def _mkdocs_environment(*, regenerate: bool, pagefind: bool = False) -> dict[str, str]:
     """MkDocs on a bench project: this package importable, the link checker (a check, not
-    rendering) and the Pagefind index (timed apart) off; without ``regenerate`` the dossier hook
-    renders the pages already in ``docs/`` instead of building them again."""
+    rendering) off, and the Pagefind index too unless ``pagefind`` (a build times it apart);
+    without ``regenerate`` the dossier hook renders the pages already in ``docs/`` instead of
+    building them again."""
     return {
         **os.environ,
-        "DOSSIER_SKIP_PAGEFIND": "1",
         "DOSSIER_HTMLPROOFER": "false",
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONPATH": str(PROJECT),
+        **({} if pagefind else {"DOSSIER_SKIP_PAGEFIND": "1"}),
         **({} if regenerate else {"DOSSIER_SKIP_BUILD": "1"}),
     }
 
@@ -379,10 +380,11 @@ def _fetch(url: str) -> tuple[str, str] | None:
 def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 900.0) -> float:
     """Seconds from saving an edit to ``mkdocs serve --dirty`` serving the page that shows it.
 
-    Runs the real ``mkdocs serve`` on the generated project and waits for its first build. With
-    ``regenerate`` (our hook on) it appends a sentence with a unique word to one article; without,
-    the hook is off and the word goes straight into that article's generated page, which times
-    MkDocs's own share. Then it polls the article's page until the word is there.
+    Runs the real ``mkdocs serve`` on the generated project as an editor would, Pagefind's index
+    included, and waits for its first build and index. With ``regenerate`` (our hook on) it
+    appends a sentence with a unique word to one article; without, the hook is off and the word
+    goes straight into that article's generated page, which times MkDocs's own share. Then it
+    polls the article's page until the word is there.
     """
     seeds = project / "seeds"
     article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
@@ -391,7 +393,7 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
     server = subprocess.Popen(
         command,
         cwd=project,
-        env=_mkdocs_environment(regenerate=regenerate),
+        env=_mkdocs_environment(regenerate=regenerate, pagefind=True),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -401,6 +403,11 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
             if time.monotonic() > deadline or server.poll() is not None:
                 raise RuntimeError(f"mkdocs serve did not start in {project}")
             time.sleep(0.5)
+        if _fetch(f"{home[1]}search/") is not None:  # Pagefind's search page: let it index first
+            while _fetch(f"{home[1]}pagefind/pagefind-entry.json") is None:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError(f"Pagefind never indexed the preview of {project}")
+                time.sleep(0.5)
         marker = f"Benchmarkmarker{port}"
         page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
         edited = article if regenerate else project / "docs" / "sources" / f"{slugify(article.stem)}.md"

@@ -14,7 +14,10 @@ chunks so a first query downloads a few hundred kilobytes:
   (written by ``html_guard``, so this hook must be listed after it) also allows WebAssembly,
   which Pagefind's search runs in;
 - ``on_post_build``: Pagefind indexes the built site into ``site/pagefind/``, unless
-  ``DOSSIER_SKIP_PAGEFIND=1`` (a quick preview; the benchmark times the index on its own).
+  ``DOSSIER_SKIP_PAGEFIND=1`` (a quick preview; the benchmark times the index on its own). Under
+  ``mkdocs serve`` it indexes in the background, because the server holds every request until
+  the build returns: the edited page shows without waiting seconds for the index, and a run
+  still going when the next build starts is stopped, to start again after it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -119,7 +123,13 @@ def uses_pagefind(page_count: int, switch: int) -> bool:
     return page_count > switch
 
 
-_state = {"pagefind": False}
+_state = {"pagefind": False, "serving": False}
+_indexing: list[subprocess.Popen[str]] = []
+"""Under ``mkdocs serve``: the Pagefind run indexing the preview, if one is going."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serving"] = command == "serve"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -180,10 +190,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return with_pagefind_ui(output, "/".join([".."] * depth) or ".")
 
 
-def build_index(site_dir: Path) -> float:
-    """Run Pagefind over the built site; the seconds it took."""
-    started = time.perf_counter()
-    command = [
+def _index_command(site_dir: Path) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "pagefind",
@@ -192,13 +200,56 @@ def build_index(site_dir: Path) -> float:
         "--quiet",
         *(option for selector in NOT_INDEXED for option in ("--exclude-selectors", selector)),
     ]
-    done = subprocess.run(command, capture_output=True, text=True)
+
+
+def build_index(site_dir: Path) -> float:
+    """Run Pagefind over the built site; the seconds it took."""
+    started = time.perf_counter()
+    done = subprocess.run(_index_command(site_dir), capture_output=True, text=True)
     if done.returncode != 0:
         raise PluginError(f"pagefind failed: {(done.stderr or done.stdout).strip()[-2000:]}")
     return time.perf_counter() - started
 
 
+def _stop_indexing() -> None:
+    while _indexing:
+        running = _indexing.pop()
+        if running.poll() is None:
+            running.terminate()
+            running.wait()
+
+
+def _report_indexing(running: subprocess.Popen[str], started: float) -> None:
+    _, errors = running.communicate()
+    if running.returncode == 0:
+        log.info(f"dossier: Pagefind indexed the preview in {time.perf_counter() - started:.1f} s")
+    elif running.returncode > 0:  # a negative code is the stop for a newer build
+        log.warning(f"dossier: pagefind failed: {errors.strip()[-2000:]}")
+
+
+def index_in_background(site_dir: Path) -> None:
+    """Start Pagefind on the preview, first stopping a run on an older build, if any."""
+    _stop_indexing()
+    running = subprocess.Popen(
+        _index_command(site_dir), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    _indexing.append(running)
+    threading.Thread(target=_report_indexing, args=(running, time.perf_counter()), daemon=True).start()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _stop_indexing()  # its pages are about to change, and it would slow the build down
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    if _state["pagefind"] and os.environ.get("DOSSIER_SKIP_PAGEFIND") != "1":
-        seconds = build_index(Path(config.site_dir))
-        log.info(f"dossier: Pagefind indexed the site in {seconds:.1f} s")
+    if not _state["pagefind"] or os.environ.get("DOSSIER_SKIP_PAGEFIND") == "1":
+        return
+    if _state["serving"]:
+        index_in_background(Path(config.site_dir))
+        return
+    seconds = build_index(Path(config.site_dir))
+    log.info(f"dossier: Pagefind indexed the site in {seconds:.1f} s")
+
+
+def on_shutdown() -> None:
+    _stop_indexing()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,31 @@ from build_dossier.render import render_site
 from build_dossier.resolve import resolve
 from build_dossier.settings import Settings
 from build_dossier.write import WriteReport, apply_plan, plan_site, report_plan
+
+FileStates = tuple[tuple[str, int, int], ...]
+
+
+def file_states(*paths: Path) -> FileStates:
+    """Path, size and modification time (ns) of each file under ``paths``, sorted. Equal states
+    mean that nothing was written there in between; taking one costs a ``stat`` per file."""
+    found: list[tuple[str, int, int]] = []
+    pending = [str(path) for path in paths]
+    while pending:
+        path = pending.pop()
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    else:
+                        status = entry.stat(follow_symlinks=False)
+                        found.append((entry.path, status.st_size, status.st_mtime_ns))
+        except NotADirectoryError:
+            status = os.stat(path, follow_symlinks=False)
+            found.append((path, status.st_size, status.st_mtime_ns))
+        except FileNotFoundError:
+            continue
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True)

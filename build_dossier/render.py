@@ -85,6 +85,11 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+def reload_templates() -> None:
+    """Compile the templates again on next use: ``mkdocs serve`` calls it after one was edited."""
+    _environment.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _time_expression_pattern() -> re.Pattern[str]:
     patterns = yaml.safe_load(TIME_EXPRESSIONS.read_text(encoding="utf-8"))["patterns"]
@@ -293,14 +298,40 @@ def render_tags(
             return f"{article_link(index, key, page)}: {md_text(format_day(index.articles[key].published))}"
         return entity_link(index, key, page)
 
+    def subgroup(section: str, key: str) -> str:
+        if section == "Incidents":
+            return _year_of(index.incidents[key])
+        if section == "Sources":
+            published = index.articles[key].published
+            return str(published.year) if published else "Undated"
+        return _first_letter((index.actors if section == "Actors" else index.places)[key].name)
+
+    def paged_groups(sections: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+        """A listing too long for one page, cut by year (incidents, sources) or first letter
+        (actors, places) within each section: a new entry then moves the rows of its own group's
+        pages only, not of every page after it."""
+        if paging.fits(sections, TAG_PAGE_ROWS):
+            return sections
+        groups = []
+        for section, keys in sections:
+            cut: dict[str, list[str]] = {}
+            for key in keys:
+                cut.setdefault(subgroup(section, key), []).append(key)
+            groups.extend((f"{section}: {name}", cut[name]) for name in sorted(cut, key=_undated_last))
+        return groups
+
+    def content(part: list[tuple[str, list[str]]], page: str) -> dict[str, object]:
+        sections: dict[str, list[str]] = {}
+        for group, keys in part:
+            section = group.partition(": ")[0]
+            sections.setdefault(section, []).extend(entry(section, key, page) for key in keys)
+        return {"sections": [(md_text(section), entries) for section, entries in sections.items()]}
+
     pages: dict[str, str] = {}
     for path in sorted(found):
         sections = [
             (s, members[path][s]) for s in ("Incidents", "Actors", "Places", "Sources") if s in members[path]
         ]
-
-        def content(part: list[tuple[str, list[str]]], page: str) -> dict[str, object]:
-            return {"sections": [(md_text(s), [entry(s, key, page) for key in keys]) for s, keys in part]}
 
         stem = path.removeprefix("tags/").removesuffix(".md")
         pages.update(
@@ -308,7 +339,7 @@ def render_tags(
                 path,
                 f"Tag: {found[path].name}",
                 "tag.md.j2",
-                sections,
+                paged_groups(sections),
                 TAG_PAGE_ROWS,
                 "tags",
                 stem,
@@ -1158,6 +1189,10 @@ def _paged(
 
 def _year_of(incident: Incident | None) -> str:
     return str(incident.date.start.year) if incident and incident.date else "Undated"
+
+
+def _undated_last(group: str) -> tuple[bool, str]:
+    return (group == "Undated", group)
 
 
 def _by_year(incidents: list[Incident]) -> list[tuple[str, list[Incident]]]:

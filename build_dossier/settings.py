@@ -48,6 +48,12 @@ class Settings:
     def manifest_path(self) -> Path:
         return self.docs_dir / MANIFEST_NAME
 
+    @property
+    def generated_paths(self) -> tuple[Path, ...]:
+        """The generator's folders and pages in ``docs/``, and its manifest."""
+        names = (*GENERATED_DIRS, *GENERATED_PAGES, MANIFEST_NAME)
+        return tuple(self.docs_dir / name for name in names)
+
 
 def make_settings(
     seeds_dir: str | os.PathLike[str] = "seeds",

@@ -5,15 +5,18 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from build_dossier import pagefind_search
 from build_dossier.pagefind_search import (
     search_switch,
     uses_pagefind,
@@ -222,3 +225,29 @@ def test_first_query_on_ten_thousand_pages_downloads_under_300_kb(tmp_path: Path
     )
     assert cost.results > 0
     assert cost.query_bytes <= 300 * 1024
+
+
+def test_serve_indexes_in_the_background_and_a_new_build_stops_an_old_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under ``mkdocs serve`` the server answers no request until the build returns: the index
+    must not hold the edited page back, and must not run while the next build writes pages."""
+    site = make_site(tmp_path, articles=12, switch=5)
+    entry = site / "pagefind" / "pagefind-entry.json"
+    shutil.rmtree(site / "pagefind")
+    monkeypatch.setattr(pagefind_search, "_state", {"pagefind": True, "serving": False})
+    monkeypatch.delenv("DOSSIER_SKIP_PAGEFIND", raising=False)
+    pagefind_search.on_startup(command="serve", dirty=True)
+    config = SimpleNamespace(site_dir=str(site))
+
+    pagefind_search.on_post_build(config)
+    first = pagefind_search._indexing[0]
+    assert first.poll() is None  # the build returned while Pagefind runs
+    pagefind_search.on_pre_build(config)
+    assert first.returncode is not None and pagefind_search._indexing == []
+
+    pagefind_search.on_post_build(config)
+    second = pagefind_search._indexing[0]
+    assert second.wait(timeout=120) == 0 and entry.exists()
+    pagefind_search.on_shutdown()
+    assert pagefind_search._indexing == []

@@ -29,8 +29,10 @@ from build_dossier.markup import built_href, external_link, md_text, plain
 from build_dossier.render import (
     MAX_RELATED_ACTORS,
     PAGE_LIST_ROWS,
+    entity_tags,
     href,
     render_site,
+    tag_page,
     time_expressions,
 )
 from build_dossier.settings import GENERATED_DIRS, GENERATED_PAGES
@@ -531,7 +533,7 @@ def test_tag_sub_pages_escape_the_tag_in_their_pager(
     scaled_pages: tuple[dict[str, str], dict[str, str]],
 ) -> None:
     _, large = scaled_pages
-    part = large["tags/b-evil-outlet-b-x--sources--2.md"]
+    part = large["tags/b-evil-outlet-b-x--sources-undated--2.md"]
     assert "[Everything tagged &lt;b&gt;Evil Outlet&lt;/b&gt; \\| x](b-evil-outlet-b-x.md)" in part
     assert "<b>" not in part
 
@@ -550,3 +552,26 @@ def test_pages_a_search_finds_elsewhere_are_marked_with_the_reason(pages: dict[s
     # A hotel that two articles name is found through its incident's page; a town keeps its own.
     assert meta("places/kestrel-lodge.md")["dossier_unindexed"].startswith("a site")
     assert "dossier_unindexed" not in meta("places/lorvana.md")
+
+
+def test_a_long_tag_listing_is_cut_by_letter_so_one_actor_moves_only_its_letters_rows(
+    scaled_pages: tuple[dict[str, str], dict[str, str]],
+) -> None:
+    """Paged by count alone, one actor fewer under S would shift every page of T after it."""
+    _, large = scaled_pages
+    dossier = scaled_fixture(400)
+    groups = sorted((a for a in dossier.actors if a.kind == "armed_group"), key=lambda a: a.name.casefold())
+    gone = groups[0]
+    assert gone.name.startswith("S")
+    kept = tuple(a for a in dossier.actors if a is not gone)
+    fewer = render_site(dataclasses.replace(dossier, actors=kept))
+    tags = {p for p in large.keys() | fewer.keys() if p.startswith("tags/")}
+    changed = {p for p in tags if large.get(p) != fewer.get(p)}
+    expected = {"tags/index.md"}
+    for tag in entity_tags(gone):
+        overview = tag_page(tag.name)
+        letter_s = overview.removesuffix(".md") + "--actors-s"
+        expected |= {overview} | {p for p in large if p.startswith(letter_s)}
+    assert len(expected) > 10
+    assert changed == expected
+    assert any(p.startswith("tags/armed-group--actors-t--") for p in large)
