@@ -20,6 +20,9 @@ T = TypeVar("T")
 
 MAX_OVERVIEW_LINKS = 12
 """Chunk links shown per group on the overview; past that the first ones and the last one, with "…"."""
+OVERVIEW_LINK_BUDGET = 120
+"""Chunk links on one overview in all: with many groups (kinds times letters) each group gets
+fewer, down to its first and last page, so an overview's size is bounded by its group count."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,13 @@ def by_group(chunks: Sequence[Chunk[T]]) -> list[tuple[str, list[Chunk[T]]]]:
     return list(groups.items())
 
 
-def shown_links(parts: Sequence[T]) -> list[T | None]:
-    """The parts a page links to; ``None`` stands for the run left out (reached by next links)."""
-    if len(parts) <= MAX_OVERVIEW_LINKS:
+def links_per_group(groups: int) -> int:
+    return max(3, min(MAX_OVERVIEW_LINKS, OVERVIEW_LINK_BUDGET // max(groups, 1)))
+
+
+def shown_links(parts: Sequence[T], limit: int = MAX_OVERVIEW_LINKS) -> list[T | None]:
+    """The parts a page links to, at most ``limit`` (3 or more); ``None`` stands for the run left
+    out (reached by next links)."""
+    if len(parts) <= limit:
         return list(parts)
-    return [*parts[: MAX_OVERVIEW_LINKS - 2], None, parts[-1]]
+    return [*parts[: limit - 2], None, parts[-1]]

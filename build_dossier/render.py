@@ -298,26 +298,22 @@ def render_tags(
             return f"{article_link(index, key, page)}: {md_text(format_day(index.articles[key].published))}"
         return entity_link(index, key, page)
 
-    def subgroup(section: str, key: str) -> str:
-        if section == "Incidents":
-            return _year_of(index.incidents[key])
-        if section == "Sources":
-            published = index.articles[key].published
-            return str(published.year) if published else "Undated"
-        return _first_letter((index.actors if section == "Actors" else index.places)[key].name)
-
     def paged_groups(sections: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-        """A listing too long for one page, cut by year (incidents, sources) or first letter
-        (actors, places) within each section: a new entry then moves the rows of its own group's
-        pages only, not of every page after it."""
+        """A listing too long for one page, its actors and places cut by first letter: a new
+        name then moves the rows of its letter's pages only, not of every page after it.
+        Incidents (by date) and sources mostly grow at their end, and stay cut by count."""
         if paging.fits(sections, TAG_PAGE_ROWS):
             return sections
         groups = []
         for section, keys in sections:
-            cut: dict[str, list[str]] = {}
+            if section not in ("Actors", "Places"):
+                groups.append((section, keys))
+                continue
+            entities = index.actors if section == "Actors" else index.places
+            letters: dict[str, list[str]] = {}
             for key in keys:
-                cut.setdefault(subgroup(section, key), []).append(key)
-            groups.extend((f"{section}: {name}", cut[name]) for name in sorted(cut, key=_undated_last))
+                letters.setdefault(_first_letter(entities[key].name), []).append(key)
+            groups.extend((f"{section}: {letter}", letters[letter]) for letter in sorted(letters))
         return groups
 
     def content(part: list[tuple[str, list[str]]], page: str) -> dict[str, object]:
@@ -1115,12 +1111,14 @@ page lists them all."""
 def _overview(chunks: list[paging.Chunk[object]], page: str) -> list[dict[str, object]]:
     """One line per group on an overview page, linking to that group's sub-pages."""
     groups = []
-    for label_text, group in paging.by_group(chunks):
+    grouped = paging.by_group(chunks)
+    limit = paging.links_per_group(len(grouped))
+    for label_text, group in grouped:
         links = [
             "…"
             if chunk is None
             else md_link(f"{chunk.first}–{chunk.last}" if len(group) > 1 else "all", href(page, chunk.path))
-            for chunk in paging.shown_links(group)
+            for chunk in paging.shown_links(group, limit)
         ]
         groups.append(
             {"label_md": md_text(label_text), "count": group[0].total, "links_md": " · ".join(links)}
@@ -1189,10 +1187,6 @@ def _paged(
 
 def _year_of(incident: Incident | None) -> str:
     return str(incident.date.start.year) if incident and incident.date else "Undated"
-
-
-def _undated_last(group: str) -> tuple[bool, str]:
-    return (group == "Undated", group)
 
 
 def _by_year(incidents: list[Incident]) -> list[tuple[str, list[Incident]]]:

@@ -533,7 +533,7 @@ def test_tag_sub_pages_escape_the_tag_in_their_pager(
     scaled_pages: tuple[dict[str, str], dict[str, str]],
 ) -> None:
     _, large = scaled_pages
-    part = large["tags/b-evil-outlet-b-x--sources-undated--2.md"]
+    part = large["tags/b-evil-outlet-b-x--sources--2.md"]
     assert "[Everything tagged &lt;b&gt;Evil Outlet&lt;/b&gt; \\| x](b-evil-outlet-b-x.md)" in part
     assert "<b>" not in part
 
@@ -575,3 +575,17 @@ def test_a_long_tag_listing_is_cut_by_letter_so_one_actor_moves_only_its_letters
     assert len(expected) > 10
     assert changed == expected
     assert any(p.startswith("tags/armed-group--actors-t--") for p in large)
+
+
+def test_an_overview_of_many_groups_links_each_group_fewer_times() -> None:
+    """Kinds times letters can make a hundred groups: the overview stays bounded by its group count."""
+    from build_dossier import paging
+
+    groups = [(f"Group {n}", list(range(400))) for n in range(100)]
+    chunks = paging.chunk_groups("actors", "index", groups, 40)
+    limit = paging.links_per_group(len(paging.by_group(chunks)))
+    assert limit == 3 and paging.links_per_group(4) == paging.MAX_OVERVIEW_LINKS
+    first_group = [c for c in chunks if c.group == "Group 0"]
+    shown = paging.shown_links(first_group, limit)
+    assert shown == [first_group[0], None, first_group[-1]]
+    assert all(c.next for c in first_group[:-1])  # the pages left out are reached page by page
