@@ -399,15 +399,17 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
     )
     try:
         deadline = time.monotonic() + timeout
-        while (home := _fetch(f"http://127.0.0.1:{port}/")) is None:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError(f"mkdocs serve did not start in {project}")
-            time.sleep(0.5)
-        if _fetch(f"{home[1]}search/") is not None:  # Pagefind's search page: let it index first
-            while _fetch(f"{home[1]}pagefind/pagefind-entry.json") is None:
+
+        def served(url: str, failure: str) -> tuple[str, str]:
+            while (found := _fetch(url)) is None:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"Pagefind never indexed the preview of {project}")
+                    raise RuntimeError(f"{failure} {project}")
                 time.sleep(0.5)
+            return found
+
+        home = served(f"http://127.0.0.1:{port}/", "mkdocs serve did not start in")
+        if _fetch(f"{home[1]}search/") is not None:  # Pagefind's search page: let it index first
+            served(f"{home[1]}pagefind/pagefind-entry.json", "Pagefind never indexed the preview of")
         marker = f"Benchmarkmarker{port}"
         page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
         edited = article if regenerate else project / "docs" / "sources" / f"{slugify(article.stem)}.md"

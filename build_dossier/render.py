@@ -310,10 +310,8 @@ def render_tags(
                 groups.append((section, keys))
                 continue
             entities = index.actors if section == "Actors" else index.places
-            letters: dict[str, list[str]] = {}
-            for key in keys:
-                letters.setdefault(_first_letter(entities[key].name), []).append(key)
-            groups.extend((f"{section}: {letter}", letters[letter]) for letter in sorted(letters))
+            letters = _by_first_letter(keys, lambda key, found=entities: found[key].name)
+            groups.extend((f"{section}: {letter}", members) for letter, members in letters)
         return groups
 
     def content(part: list[tuple[str, list[str]]], page: str) -> dict[str, object]:
@@ -1219,16 +1217,23 @@ def _first_letter(name: str) -> str:
     return folded[:1].upper() if folded[:1].isalpha() else "#"
 
 
+def _by_first_letter(items: Iterable[T], name: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """``items`` gathered under the first letter of their name ("#" for a digit or sign), letters
+    in order and each letter's items in their given order."""
+    letters: dict[str, list[T]] = {}
+    for item in items:
+        letters.setdefault(_first_letter(name(item)), []).append(item)
+    return sorted(letters.items())
+
+
 def render_actor_index(index: Index, actors: list[Entity]) -> dict[str, str]:
     """``actors/index.md`` by kind and first letter; paged per kind and letter when long."""
     groups: list[tuple[str, list[Entity]]] = []
     for kind in sorted(
         {a.kind for a in actors}, key=lambda k: (ACTOR_KINDS.index(k) if k in ACTOR_KINDS else 99, k)
     ):
-        letters: dict[str, list[Entity]] = {}
-        for actor in (a for a in actors if a.kind == kind):
-            letters.setdefault(_first_letter(actor.name), []).append(actor)
-        groups.extend((f"{label(kind)}: {letter}", letters[letter]) for letter in sorted(letters))
+        letters = _by_first_letter((a for a in actors if a.kind == kind), lambda actor: actor.name)
+        groups.extend((f"{label(kind)}: {letter}", members) for letter, members in letters)
 
     def content(part: list[tuple[str, list[Entity]]], page: str) -> dict[str, object]:
         kinds: dict[str, list[tuple[str, list[str]]]] = {}
