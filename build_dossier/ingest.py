@@ -488,6 +488,14 @@ def _unusable_name(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=ARTICLE_MEMO_SIZE)
+def _decoded(raw: bytes) -> tuple[str, str]:
+    """The cleaned text of a file and its encoding; memoised, as :func:`_article` is, for the
+    builds of ``mkdocs serve``, which read every article again after an edit of one."""
+    text, encoding = decode(raw)
+    return clean_text(text), encoding
+
+
 def read_article(
     path: Path, *, max_file_bytes: int, article_id: str | None = None, metadata: ArticleMetadata | None = None
 ) -> Article:
@@ -506,8 +514,7 @@ def read_article(
         raise SkippedFile("empty file")
     if raw.startswith(BINARY_SIGNATURES):
         raise SkippedFile("binary file (an image, PDF, archive or media file renamed .txt), not text")
-    text, encoding = decode(raw)
-    cleaned = clean_text(text)
+    cleaned, encoding = _decoded(raw)
     if not cleaned:
         raise SkippedFile("empty file (only white space or invisible characters)")
     return _article(article_id or path.stem, path.name, cleaned, metadata or ArticleMetadata(), encoding)

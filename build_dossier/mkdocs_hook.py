@@ -6,21 +6,32 @@ render the pages already in ``docs/`` without regenerating them (the benchmark d
 MkDocs alone).
 
 MkDocs loads a hook once per process, so under ``mkdocs serve`` this module lives as long as the
-server and remembers what the last build read and left: the reload that the generator's own
-writes into ``docs/`` set off then finds nothing to do.
+server and remembers what the last build read, rendered and left: an edit renders again only the
+pages that read something it changed, and the reload that the generator's own writes into
+``docs/`` set off finds nothing to do. On a dossier searched with Pagefind, a reload builds only
+the changed files into the site (:mod:`build_dossier.preview`) unless the configuration changed
+or the navigation would; then MkDocs builds the whole site as usual.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
+from build_dossier import preview
 from build_dossier.errors import DossierError
-from build_dossier.pipeline import FileStates, build, file_states
+from build_dossier.pipeline import BuildMemory, FileStates, build, file_states
 from build_dossier.render import TEMPLATE_DIR, reload_templates
 from build_dossier.settings import make_settings
 
@@ -28,6 +39,14 @@ log = logging.getLogger("mkdocs.hooks.dossier")
 
 _last_build: dict[str, FileStates] = {}
 """States of the files the last build in this process read (before it) and left (after it)."""
+_serving: dict[str, BuildMemory | preview.LastBuild] = {}
+"""Under ``mkdocs serve``: the generator's ``memory`` and MkDocs's ``last`` whole build."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving.clear()
+    if command == "serve":
+        _serving["memory"] = BuildMemory()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -40,14 +59,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except DossierError as error:
         raise PluginError(f"dossier: {error}") from error
     read = {"seeds": file_states(settings.seeds_dir), "templates": file_states(TEMPLATE_DIR)}
-    if _last_build and _last_build == {**read, "pages": file_states(*settings.generated_paths)}:
+    pages = file_states(*settings.generated_paths)
+    memory = _serving.get("memory")
+    assert memory is None or isinstance(memory, BuildMemory)
+    due = memory is not None and memory.render.overviews_due
+    if _last_build and _last_build == {**read, "pages": pages} and not due:
         log.info("dossier: seeds, templates and generated pages unchanged since the last build")
         return
     if _last_build and _last_build["templates"] != read["templates"]:
         reload_templates()
+        if memory:
+            memory.render.forget()
+    if memory and _last_build.get("pages") != pages:
+        memory.on_disk.clear()  # someone else wrote there: compare every page with docs/ again
     _last_build.clear()
     try:
-        result = build(settings)
+        result = build(settings, memory=memory)
     except DossierError as error:
         raise PluginError(f"dossier: {error}") from error
     _last_build.update(read, pages=file_states(*settings.generated_paths))
@@ -63,3 +90,69 @@ def on_pre_build(config: MkDocsConfig) -> None:
         f"removed {len(report.removed)}, {report.unchanged} unchanged "
         f"({', '.join(f'{stage} {seconds:.1f} s' for stage, seconds in result.timings.items())})"
     )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if "memory" in _serving:
+        docs, config_file = preview.docs_states(config)
+        _serving["last"] = preview.LastBuild(config, files, docs, config_file)
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    last = _serving.get("last")
+    if isinstance(last, preview.LastBuild):
+        last.nav = nav
+    return nav
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    last = _serving.get("last")
+    if isinstance(last, preview.LastBuild):
+        last.env = env
+    return env
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    server.builder = partial(_reload, builder)
+    return server
+
+
+def on_build_error(error: Exception) -> None:
+    _serving.pop("last", None)  # half a build: the next reload builds the whole site
+
+
+def _reload(build_everything: Callable[[], None], *, overviews_later: bool = True) -> None:
+    """A reload of ``mkdocs serve``: the changed files only when :mod:`build_dossier.preview` can.
+
+    The first reload after an edit puts off the overviews (indexes, tags, map, data files), so
+    the edited article's pages show half a second sooner. Its writes into ``docs/`` set off the
+    next reload, which brings the overviews up to date; MkDocs serves the waiting browser the
+    pages of the first one before it starts the next.
+    """
+    last, memory = _serving.get("last"), _serving.get("memory")
+    if not isinstance(last, preview.LastBuild) or not preview.can_build_changed(last):
+        build_everything()
+        return
+    assert isinstance(memory, BuildMemory)
+    started = time.perf_counter()
+    config = last.config
+    memory.defer_overviews = overviews_later and not memory.render.overviews_due
+    try:
+        config.plugins.on_pre_build(config=config)  # the generator writes the pages the edit changed
+    finally:
+        memory.defer_overviews = False
+    docs, config_file = preview.docs_states(config)
+    changes = preview.changes_between(last.docs, docs)
+    if config_file != last.config_file or not preview.build_changed(last, changes):
+        build_everything()
+        return
+    last.docs = docs
+    config.plugins.on_post_build(config=config)
+    log.info(
+        f"dossier: built {len(changes.changed)} changed, {len(changes.added)} new and "
+        f"{len(changes.removed)} removed files in {time.perf_counter() - started:.2f} s"
+        + (", overviews next" if memory.render.overviews_due else "")
+    )
+    if memory.render.overviews_due and not changes:  # no write of ours will set off the next reload
+        _reload(build_everything, overviews_later=False)

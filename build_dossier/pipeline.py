@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_dossier import cache
@@ -14,6 +14,7 @@ from build_dossier.ingest import ingest_paths
 from build_dossier.lexicon import load_lexicon
 from build_dossier.model import Dossier
 from build_dossier.render import render_site
+from build_dossier.rerender import RenderMemory
 from build_dossier.resolve import resolve
 from build_dossier.settings import Settings
 from build_dossier.write import WriteReport, apply_plan, plan_site, report_plan
@@ -92,7 +93,20 @@ def make_dossier(
     return dossier, ingested.warnings, timings
 
 
-def build(settings: Settings, *, check: bool = False) -> BuildResult:
+@dataclass
+class BuildMemory:
+    """What the last build in this process rendered and left in ``docs/``, for a process that
+    builds again and again (``mkdocs serve``): the next build renders and compares only what
+    changed. Whoever writes in ``docs/`` meanwhile must clear ``on_disk``."""
+
+    render: RenderMemory = field(default_factory=RenderMemory)
+    on_disk: dict[str, str] = field(default_factory=dict)
+    """Generated pages as they are in ``docs/``."""
+    defer_overviews: bool = False
+    """Leave the pages about the whole dossier as they were, for a build right after this one."""
+
+
+def build(settings: Settings, *, check: bool = False, memory: BuildMemory | None = None) -> BuildResult:
     """Regenerate the dossier pages in ``settings.docs_dir`` from ``settings.seeds_dir``.
 
     With ``check`` nothing is written: the report lists what a build would change.
@@ -106,12 +120,17 @@ def build(settings: Settings, *, check: bool = False) -> BuildResult:
 
     # Render: every page to a string first, so a failure here leaves docs/ untouched.
     clock = time.perf_counter()
-    pages = render_site(dossier, jobs=settings.jobs)
+    if memory:
+        pages = render_site(dossier, memory=memory.render, defer_overviews=memory.defer_overviews)
+    else:
+        pages = render_site(dossier, jobs=settings.jobs)
     timings["render"] = time.perf_counter() - clock
 
     # Write: only what changed; never a page the editor wrote or edited.
     clock = time.perf_counter()
-    plan = plan_site(pages, settings.docs_dir)
+    plan = plan_site(pages, settings.docs_dir, memory.on_disk if memory else None)
     report = report_plan(plan) if check else apply_plan(plan, settings.docs_dir)
+    if memory and not check:
+        memory.on_disk = {path: text for path, text in pages.items() if path not in plan.kept}
     timings["write"] = time.perf_counter() - clock
     return BuildResult(dossier, report, input_notes, timings)

@@ -49,6 +49,7 @@ from build_dossier.model import (
     Span,
 )
 from build_dossier.processes import collector_paused
+from build_dossier.rerender import Part, RenderMemory
 from build_dossier.slugs import fold, slugify
 from build_dossier.wording import country_name, format_date, format_day, label
 
@@ -1447,10 +1448,9 @@ def render_home(dossier: Dossier, index: Index, incidents: list[Incident]) -> st
 # --- the whole site ------------------------------------------------------------------------------
 
 
-def _site_parts(dossier: Dossier) -> list[Callable[[], dict[str, str]]]:
+def _site_parts(dossier: Dossier, index: Index) -> list[Part]:
     """The site as parts that render independently of each other, in a fixed order: the pages
     about the whole dossier first, then each incident's, actor's, place's and article's own."""
-    index = Index.build(dossier)
     incidents = sorted(dossier.incidents, key=incident_order)
     actors = sorted(dossier.actors, key=lambda e: (e.name.casefold(), e.id))
     places = sorted(dossier.places, key=lambda e: (e.name.casefold(), e.id))
@@ -1467,21 +1467,26 @@ def _site_parts(dossier: Dossier) -> list[Callable[[], dict[str, str]]]:
         ),
     )
     return [
-        lambda: {"index.md": render_home(dossier, index, incidents)},
-        lambda: {"map.md": front_matter("Map") + mapping.render_map_page(index, incidents, places)},
-        lambda: {"network.md": front_matter("Network") + network.render_network_page(index, incidents)},
-        partial(render_incident_index, index, incidents),
-        partial(render_actor_index, index, actors),
-        partial(render_place_index, index, places),
-        partial(render_source_index, index, articles),
-        partial(render_timeline, index, incidents),
-        partial(render_conflicts, index, conflicts),
-        partial(render_tags, index, incidents, actors, places, articles),
-        partial(export.data_files, dossier, index),
-        *(partial(render_incident, index, incident) for incident in incidents),
-        *(partial(render_actor, index, actor) for actor in actors),
-        *(partial(render_place, index, place) for place in places),
-        *(partial(_source_page, index, article) for article in articles),
+        Part("home", lambda: {"index.md": render_home(dossier, index, incidents)}),
+        Part(
+            "map", lambda: {"map.md": front_matter("Map") + mapping.render_map_page(index, incidents, places)}
+        ),
+        Part(
+            "network",
+            lambda: {"network.md": front_matter("Network") + network.render_network_page(index, incidents)},
+        ),
+        Part("incident index", partial(render_incident_index, index, incidents)),
+        Part("actor index", partial(render_actor_index, index, actors)),
+        Part("place index", partial(render_place_index, index, places)),
+        Part("source index", partial(render_source_index, index, articles)),
+        Part("timeline", partial(render_timeline, index, incidents)),
+        Part("conflicts", partial(render_conflicts, index, conflicts)),
+        Part("tags", partial(render_tags, index, incidents, actors, places, articles)),
+        Part("data files", partial(export.data_files, dossier, index)),
+        *(Part(f"incident {i.id}", partial(render_incident, index, i), i) for i in incidents),
+        *(Part(f"actor {a.id}", partial(render_actor, index, a), a) for a in actors),
+        *(Part(f"place {p.id}", partial(render_place, index, p), p) for p in places),
+        *(Part(f"source {a.id}", partial(_source_page, index, a), a) for a in articles),
     ]
 
 
@@ -1489,19 +1494,19 @@ def _source_page(index: Index, article: Article) -> dict[str, str]:
     return {f"sources/{article.id}.md": render_source(index, article)}
 
 
-def _render_share(parts: Sequence[Callable[[], dict[str, str]]], share: int, shares: int) -> dict[str, str]:
+def _render_share(parts: Sequence[Part], share: int, shares: int) -> dict[str, str]:
     """The pages of every ``shares``-th part from ``share`` on, so each share mixes large and small parts."""
     pages: dict[str, str] = {}
     for part in parts[share::shares]:
-        pages.update(part())
+        pages.update(part.render())
     return pages
 
 
-_forked_parts: list[Callable[[], dict[str, str]]] = []
+_forked_parts: list[Part] = []
 """In a render worker: the parent's parts, which came with the fork instead of being pickled."""
 
 
-def _adopt_parts(parts: list[Callable[[], dict[str, str]]]) -> None:
+def _adopt_parts(parts: list[Part]) -> None:
     gc.disable()  # as in the parent (collector_paused): no cycles are made, the passes cost time
     _forked_parts[:] = parts
 
@@ -1510,14 +1515,23 @@ def _render_forked_share(share: int, shares: int) -> dict[str, str]:
     return _render_share(_forked_parts, share, shares)
 
 
-def render_site(dossier: Dossier, jobs: int = 1) -> dict[str, str]:
+def render_site(
+    dossier: Dossier, jobs: int = 1, memory: RenderMemory | None = None, *, defer_overviews: bool = False
+) -> dict[str, str]:
     """Every generated page and data file, keyed by docs-relative POSIX path; nothing is written.
 
     With ``jobs > 1`` (and ``fork``, which POSIX systems have) ``jobs - 1`` forked processes render
     shares of the pages while this one renders its own; a fork shares the dossier instead of
-    pickling it. The pages are the same whatever ``jobs`` is.
+    pickling it. With ``memory`` (one process only) parts whose inputs did not change since the
+    last render with it are reused, and with ``defer_overviews`` too the pages about the whole
+    dossier stay as they were (see :mod:`build_dossier.rerender`). The pages are the same either way.
     """
-    parts = _site_parts(dossier)
+    if memory is not None:
+        index = memory.noting(Index.build(dossier))
+        with collector_paused():
+            pages = memory.render(_site_parts(dossier, index), index, defer_overviews=defer_overviews)
+        return dict(sorted(pages.items()))
+    parts = _site_parts(dossier, Index.build(dossier))
     shares = jobs if "fork" in multiprocessing.get_all_start_methods() else 1
     with collector_paused():
         if shares <= 1:

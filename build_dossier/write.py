@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -33,6 +34,8 @@ class WritePlan:
     manifest: dict[str, str]
     """The manifest after the build: path -> SHA-256 of what the generator wrote."""
     warnings: tuple[str, ...]
+    kept: frozenset[str] = frozenset()
+    """Rendered pages left as they are because the editor wrote or edited them."""
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,24 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
     return manifest
 
 
-def plan_site(pages: dict[str, str], docs_dir: Path) -> WritePlan:
-    """Compare rendered pages with ``docs/`` and the manifest; nothing is written."""
+def plan_site(pages: dict[str, str], docs_dir: Path, on_disk: Mapping[str, str] | None = None) -> WritePlan:
+    """Compare rendered pages with ``docs/`` and the manifest; nothing is written.
+
+    ``on_disk`` holds pages the caller knows to be in ``docs/`` as the generator wrote them (a
+    long-lived process that wrote them and saw nobody touch them since): those are not read again.
+    """
     old_manifest = read_manifest(docs_dir)
     new_manifest: dict[str, str] = {}
     to_write: dict[str, bytes] = {}
     warnings: list[str] = []
+    kept: set[str] = set()
     unchanged = 0
     for path in sorted(pages):
         _check_path(path)
+        if on_disk and path in old_manifest and on_disk.get(path) == pages[path]:
+            unchanged += 1
+            new_manifest[path] = old_manifest[path]
+            continue
         content = pages[path].encode("utf-8")
         target = docs_dir / path
         try:
@@ -91,11 +103,13 @@ def plan_site(pages: dict[str, str], docs_dir: Path) -> WritePlan:
             new_manifest[path] = _digest(content)
         elif path not in old_manifest:
             warnings.append(f"{target}: written by hand, not by the generator; left as it is")
+            kept.add(path)
         elif _digest(current) != old_manifest[path]:
             warnings.append(
                 f"{target}: generated page edited by hand; not overwritten (delete it to regenerate)"
             )
             new_manifest[path] = old_manifest[path]
+            kept.add(path)
         else:
             to_write[path] = content
             new_manifest[path] = _digest(content)
@@ -109,7 +123,7 @@ def plan_site(pages: dict[str, str], docs_dir: Path) -> WritePlan:
             removals.append(path)
         else:
             warnings.append(f"{target}: its source is gone but it was edited by hand; left as it is")
-    return WritePlan(to_write, tuple(removals), unchanged, new_manifest, tuple(warnings))
+    return WritePlan(to_write, tuple(removals), unchanged, new_manifest, tuple(warnings), frozenset(kept))
 
 
 def _stage(target: Path, content: bytes, folders: set[Path]) -> Path:

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from build_dossier import mkdocs_hook
-from build_dossier.pipeline import file_states
+from build_dossier.pipeline import BuildMemory, file_states
 from build_dossier.slugs import slugify
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -18,16 +18,18 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
-    """A project with the seed articles, a copy of the templates, and a hook with no memory yet."""
+    """A project with the seed articles, a copy of the templates, and a hook with no memory yet,
+    running as under ``mkdocs serve``."""
     shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
     templates = tmp_path / "templates"
     shutil.copytree(mkdocs_hook.TEMPLATE_DIR, templates)
     monkeypatch.setattr(mkdocs_hook, "TEMPLATE_DIR", templates)
     monkeypatch.setattr(mkdocs_hook, "_last_build", {})
+    monkeypatch.setattr(mkdocs_hook, "_serving", {"memory": BuildMemory()})  # as under `mkdocs serve`
     monkeypatch.delenv("DOSSIER_SKIP_BUILD", raising=False)
     builds: list[int] = []
     real_build = mkdocs_hook.build
-    monkeypatch.setattr(mkdocs_hook, "build", lambda settings: builds.append(1) or real_build(settings))
+    monkeypatch.setattr(mkdocs_hook, "build", lambda settings, **options: builds.append(1) or real_build(settings, **options))
     reloads: list[int] = []
     monkeypatch.setattr(mkdocs_hook, "reload_templates", lambda: reloads.append(1))
     config = SimpleNamespace(
