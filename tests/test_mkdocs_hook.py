@@ -29,7 +29,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     monkeypatch.delenv("DOSSIER_SKIP_BUILD", raising=False)
     builds: list[int] = []
     real_build = mkdocs_hook.build
-    monkeypatch.setattr(mkdocs_hook, "build", lambda settings, **options: builds.append(1) or real_build(settings, **options))
+    monkeypatch.setattr(
+        mkdocs_hook, "build", lambda settings, **options: builds.append(1) or real_build(settings, **options)
+    )
     reloads: list[int] = []
     monkeypatch.setattr(mkdocs_hook, "reload_templates", lambda: reloads.append(1))
     config = SimpleNamespace(
