@@ -362,13 +362,13 @@ class _PagesHandler(SimpleHTTPRequestHandler):
         """No access log on the benchmark's output."""
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _fetch(url: str) -> tuple[str, str] | None:
+def fetch(url: str) -> tuple[str, str] | None:
     """The page at ``url`` and the address it ended at after redirects, or None if not served."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -388,7 +388,7 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
     """
     seeds = project / "seeds"
     article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-q", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         command,
@@ -401,14 +401,14 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
         deadline = time.monotonic() + timeout
 
         def served(url: str, failure: str) -> tuple[str, str]:
-            while (found := _fetch(url)) is None:
+            while (found := fetch(url)) is None:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError(f"{failure} {project}")
                 time.sleep(0.5)
             return found
 
         home = served(f"http://127.0.0.1:{port}/", "mkdocs serve did not start in")
-        if _fetch(f"{home[1]}search/") is not None:  # Pagefind's search page: let it index first
+        if fetch(f"{home[1]}search/") is not None:  # Pagefind's search page: let it index first
             served(f"{home[1]}pagefind/pagefind-entry.json", "Pagefind never indexed the preview of")
         marker = f"Benchmarkmarker{port}"
         page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
@@ -416,7 +416,7 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
         started = time.perf_counter()
         with edited.open("a", encoding="utf-8") as handle:
             handle.write(f"\nA spokesman for {marker} said nothing more.\n")
-        while marker not in (_fetch(page) or ("", ""))[0]:
+        while marker not in (fetch(page) or ("", ""))[0]:
             if time.perf_counter() - started > timeout:
                 raise RuntimeError(f"mkdocs serve never showed the edit of {edited.name}")
             time.sleep(0.1)

@@ -19,6 +19,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -39,14 +40,24 @@ log = logging.getLogger("mkdocs.hooks.dossier")
 
 _last_build: dict[str, FileStates] = {}
 """States of the files the last build in this process read (before it) and left (after it)."""
-_serving: dict[str, BuildMemory | preview.LastBuild] = {}
-"""Under ``mkdocs serve``: the generator's ``memory`` and MkDocs's ``last`` whole build."""
+
+
+@dataclass
+class Serving:
+    """What a ``mkdocs serve`` process keeps between builds (nothing under ``mkdocs build``)."""
+
+    memory: BuildMemory | None = None
+    """The generator's memory of its last build."""
+    last: preview.LastBuild | None = None
+    """MkDocs's last whole build."""
+
+
+_serving = Serving()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _serving.clear()
-    if command == "serve":
-        _serving["memory"] = BuildMemory()
+    _serving.memory = BuildMemory() if command == "serve" else None
+    _serving.last = None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -60,8 +71,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"dossier: {error}") from error
     read = {"seeds": file_states(settings.seeds_dir), "templates": file_states(TEMPLATE_DIR)}
     pages = file_states(*settings.generated_paths)
-    memory = _serving.get("memory")
-    assert memory is None or isinstance(memory, BuildMemory)
+    memory = _serving.memory
     due = memory is not None and memory.render.overviews_due
     if _last_build and _last_build == {**read, "pages": pages} and not due:
         log.info("dossier: seeds, templates and generated pages unchanged since the last build")
@@ -93,23 +103,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if "memory" in _serving:
+    if _serving.memory:
         docs, config_file = preview.docs_states(config)
-        _serving["last"] = preview.LastBuild(config, files, docs, config_file)
+        _serving.last = preview.LastBuild(config, files, docs, config_file)
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    last = _serving.get("last")
-    if isinstance(last, preview.LastBuild):
-        last.nav = nav
+    if _serving.last:
+        _serving.last.nav = nav
     return nav
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    last = _serving.get("last")
-    if isinstance(last, preview.LastBuild):
-        last.env = env
+    if _serving.last:
+        _serving.last.env = env
     return env
 
 
@@ -119,7 +127,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 
 
 def on_build_error(error: Exception) -> None:
-    _serving.pop("last", None)  # half a build: the next reload builds the whole site
+    _serving.last = None  # half a build: the next reload builds the whole site
 
 
 def _reload(build_everything: Callable[[], None], *, overviews_later: bool = True) -> None:
@@ -130,11 +138,10 @@ def _reload(build_everything: Callable[[], None], *, overviews_later: bool = Tru
     next reload, which brings the overviews up to date; MkDocs serves the waiting browser the
     pages of the first one before it starts the next.
     """
-    last, memory = _serving.get("last"), _serving.get("memory")
-    if not isinstance(last, preview.LastBuild) or not preview.can_build_changed(last):
+    last, memory = _serving.last, _serving.memory
+    if last is None or memory is None or not preview.can_build_changed(last):
         build_everything()
         return
-    assert isinstance(memory, BuildMemory)
     started = time.perf_counter()
     config = last.config
     memory.defer_overviews = overviews_later and not memory.render.overviews_due

@@ -40,10 +40,10 @@ class LastBuild:
     env: jinja2.Environment | None = None
 
 
-def can_build_changed(last: LastBuild | None) -> bool:
+def can_build_changed(last: LastBuild) -> bool:
     """True when a reload can build only the changed files: the last whole build went through and
     Material's search, whose index needs every page, is off."""
-    if last is None or last.nav is None or last.env is None:
+    if last.nav is None or last.env is None:
         return False
     search = last.config.plugins.get("material/search") or last.config.plugins.get("search")
     return search is None or not getattr(search.config, "enabled", True)

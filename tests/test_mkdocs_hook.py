@@ -25,7 +25,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     shutil.copytree(mkdocs_hook.TEMPLATE_DIR, templates)
     monkeypatch.setattr(mkdocs_hook, "TEMPLATE_DIR", templates)
     monkeypatch.setattr(mkdocs_hook, "_last_build", {})
-    monkeypatch.setattr(mkdocs_hook, "_serving", {"memory": BuildMemory()})  # as under `mkdocs serve`
+    monkeypatch.setattr(
+        mkdocs_hook, "_serving", mkdocs_hook.Serving(memory=BuildMemory())
+    )  # as under `mkdocs serve`
     monkeypatch.delenv("DOSSIER_SKIP_BUILD", raising=False)
     builds: list[int] = []
     real_build = mkdocs_hook.build

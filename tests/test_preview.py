@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sitekit import PROJECT, make_project, mkdocs_env
 
+from build_dossier.bench import fetch, free_port
 from build_dossier.slugs import slugify
 
 DEADLINE = 300.0
 """Seconds to wait for each step: a slow machine must not fail the test (speed is the bench's)."""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
+    return (fetch(url) or ("", ""))[0]
 
 
 def _wait(condition: Callable[[], bool], what: str, log: Path) -> None:
@@ -46,7 +35,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     """The repository's seeds in a project of their own under ``mkdocs serve --dirty``, with
     Pagefind as its search (the switch at 0 pages) but no index made; yields (project, address, log)."""
     project = make_project(tmp_path / "project", PROJECT / "seeds")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     env = mkdocs_env(
         f"http://127.0.0.1:{port}/",
