@@ -48,6 +48,10 @@ MEMORY_SAMPLE_SECONDS = 0.5
 FIRST_QUERY_LIMIT_BYTES = 300 * 1024
 SERVE_MAX_ARTICLES = 1000
 SERVE_LIMIT_SECONDS = 2.0
+SERVE_EDITS = 5
+"""Edits timed in one ``mkdocs serve`` by default: the goal holds for the slowest."""
+SERVE_EDIT_INTERVAL = 5.0
+"""Seconds between two edits: the reload that brings the overviews up to date ends in between."""
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -90,10 +94,10 @@ class BenchRow:
     """One per :data:`QUERY_KINDS`, each in a fresh browser; empty below the Pagefind switch."""
     rebuild_seconds: float
     rebuild_pages: int
-    serve_seconds: float | None
-    """From saving an edited article to ``mkdocs serve --dirty`` serving it; measured up to
-    :data:`SERVE_MAX_ARTICLES` articles (each size costs a whole extra build)."""
-    serve_mkdocs_seconds: float | None
+    serve_seconds: tuple[float, ...]
+    """From saving an edited article to ``mkdocs serve --dirty`` serving it, one per edit; measured
+    up to :data:`SERVE_MAX_ARTICLES` articles (each size costs a whole extra build)."""
+    serve_mkdocs_seconds: tuple[float, ...]
     """The same for an edited generated page with our hook off: MkDocs's own share."""
 
     @property
@@ -377,17 +381,20 @@ def fetch(url: str) -> tuple[str, str] | None:
         return None
 
 
-def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 900.0) -> float:
-    """Seconds from saving an edit to ``mkdocs serve --dirty`` serving the page that shows it.
+def serve_latency(
+    project: Path, *, regenerate: bool = True, edits: int = SERVE_EDITS, timeout: float = 900.0
+) -> tuple[float, ...]:
+    """Seconds from saving an edit to ``mkdocs serve --dirty`` serving the page that shows it, for
+    ``edits`` edits of different articles :data:`SERVE_EDIT_INTERVAL` seconds apart.
 
     Runs the real ``mkdocs serve`` on the generated project as an editor would, Pagefind's index
-    included, and waits for its first build and index. With ``regenerate`` (our hook on) it
-    appends a sentence with a unique word to one article; without, the hook is off and the word
+    included, and waits for its first build and index. With ``regenerate`` (our hook on) each edit
+    appends a sentence with a unique word to an article; without, the hook is off and the word
     goes straight into that article's generated page, which times MkDocs's own share. Then it
     polls the article's page until the word is there.
     """
     seeds = project / "seeds"
-    article = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 3]
+    articles = sorted(seeds.glob("*.txt"))
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-q", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
@@ -410,17 +417,22 @@ def serve_latency(project: Path, *, regenerate: bool = True, timeout: float = 90
         home = served(f"http://127.0.0.1:{port}/", "mkdocs serve did not start in")
         if fetch(f"{home[1]}search/") is not None:  # Pagefind's search page: let it index first
             served(f"{home[1]}pagefind/pagefind-entry.json", "Pagefind never indexed the preview of")
-        marker = f"Benchmarkmarker{port}"
-        page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
-        edited = article if regenerate else project / "docs" / "sources" / f"{slugify(article.stem)}.md"
-        started = time.perf_counter()
-        with edited.open("a", encoding="utf-8") as handle:
-            handle.write(f"\nA spokesman for {marker} said nothing more.\n")
-        while marker not in (fetch(page) or ("", ""))[0]:
-            if time.perf_counter() - started > timeout:
-                raise RuntimeError(f"mkdocs serve never showed the edit of {edited.name}")
-            time.sleep(0.1)
-        return time.perf_counter() - started
+        seconds = []
+        for number in range(edits):
+            article = articles[(number + 1) * len(articles) // (edits + 1)]
+            marker = f"Benchmarkmarker{port}x{number}"
+            page = f"{home[1]}sources/{slugify(article.stem)}/"  # serve redirects to site_url's path
+            edited = article if regenerate else project / "docs" / "sources" / f"{slugify(article.stem)}.md"
+            time.sleep(SERVE_EDIT_INTERVAL)  # the reloads of the last edit settle
+            started = time.perf_counter()
+            with edited.open("a", encoding="utf-8") as handle:
+                handle.write(f"\nA spokesman for {marker} said nothing more.\n")
+            while marker not in (fetch(page) or ("", ""))[0]:
+                if time.perf_counter() - started > timeout:
+                    raise RuntimeError(f"mkdocs serve never showed the edit of {edited.name}")
+                time.sleep(0.05)
+            seconds.append(time.perf_counter() - started)
+        return tuple(seconds)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -434,7 +446,7 @@ def _can_use_browser() -> bool:
     return CHROMIUM.exists()
 
 
-def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
+def bench_size(count: int, *, workdir: Path, jobs: int, seed: int, edits: int = SERVE_EDITS) -> BenchRow:
     project = workdir / str(count)
     prepare_project(project)
     seeds, docs, site = project / "seeds", project / "docs", project / "site"
@@ -457,10 +469,11 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int) -> BenchRow:
     started = time.perf_counter()
     second = _run_build(seeds, docs, jobs)
     rebuild_seconds = time.perf_counter() - started
-    serve_seconds, serve_mkdocs_seconds = None, None
+    serve_seconds: tuple[float, ...] = ()
+    serve_mkdocs_seconds: tuple[float, ...] = ()
     if count <= SERVE_MAX_ARTICLES:
-        serve_seconds = serve_latency(project)
-        serve_mkdocs_seconds = serve_latency(project, regenerate=False)  # last: it edits a page
+        serve_seconds = serve_latency(project, edits=edits)
+        serve_mkdocs_seconds = serve_latency(project, regenerate=False, edits=edits)  # last: it edits a page
 
     return BenchRow(
         articles=first["articles"],
@@ -494,13 +507,14 @@ def run_bench(
     workdir: Path,
     jobs: int = 1,
     seed: int = 1,
+    edits: int = SERVE_EDITS,
     out: TextIO = sys.stdout,
 ) -> list[BenchRow]:
     """Benchmark each size in turn, smallest first, printing a line per size as it finishes."""
     rows = []
     for count in sorted(sizes):
         print(f"{count} articles: generating and building ...", file=out, flush=True)
-        row = bench_size(count, workdir=Path(workdir), jobs=jobs, seed=seed)
+        row = bench_size(count, workdir=Path(workdir), jobs=jobs, seed=seed, edits=edits)
         print(f"{count} articles: done, {row.total_seconds:.1f} s", file=out, flush=True)
         rows.append(row)
     return rows
@@ -508,6 +522,13 @@ def run_bench(
 
 def _mb(value: int) -> str:
     return f"{value / 1024**2:.1f} MB"
+
+
+def _spread(seconds: Sequence[float]) -> str:
+    """Median and slowest of several timings, or "-" for none."""
+    if not seconds:
+        return "-"
+    return f"{statistics.median(seconds):.2f} s median, {max(seconds):.2f} s max"
 
 
 def _kb(value: int) -> str:
@@ -543,10 +564,8 @@ def _figures(row: BenchRow) -> dict[str, str]:
         },
         "rebuild, one article edited (s)": f"{row.rebuild_seconds:.2f}",
         "rebuild pages rewritten": str(row.rebuild_pages),
-        "serve --dirty, edit shown (s)": "-" if row.serve_seconds is None else f"{row.serve_seconds:.1f}",
-        "  of which MkDocs alone (s)": "-"
-        if row.serve_mkdocs_seconds is None
-        else f"{row.serve_mkdocs_seconds:.1f}",
+        "serve --dirty, edit shown": _spread(row.serve_seconds),
+        "  MkDocs alone, page edited": _spread(row.serve_mkdocs_seconds),
     }
 
 
@@ -575,12 +594,12 @@ def _goals(rows: Sequence[BenchRow]) -> list[str]:
             0 < row.rebuild_pages < row.pages_written,
             f"{n}: rebuild after one edit rewrote {row.rebuild_pages} of {row.pages_written} pages",
         )
-        if row.serve_seconds is not None:
+        if row.serve_seconds:
             goal(
-                row.serve_seconds <= SERVE_LIMIT_SECONDS,
-                f"{n}: mkdocs serve showed an edited article {row.serve_seconds:.1f} s after the save "
-                f"(<= {SERVE_LIMIT_SECONDS:.0f} s; MkDocs alone, an edited page: "
-                f"{row.serve_mkdocs_seconds:.1f} s)",
+                max(row.serve_seconds) <= SERVE_LIMIT_SECONDS,
+                f"{n}: mkdocs serve showed each of {len(row.serve_seconds)} edited articles at most "
+                f"{max(row.serve_seconds):.2f} s after the save (<= {SERVE_LIMIT_SECONDS:.0f} s; "
+                f"MkDocs alone, an edited page: {_spread(row.serve_mkdocs_seconds)})",
             )
         if row.first_queries:
             worst = max(row.first_queries, key=lambda query: query.query_bytes)

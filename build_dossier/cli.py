@@ -132,7 +132,14 @@ def evaluate_command(eval_dir: Path) -> None:
 @click.option("--sizes", default="100,1000,10000", show_default=True, help="Corpus sizes, comma-separated.")
 @click.option("--jobs", default=1, show_default=True, help="Processes for reading, extraction and rendering.")
 @click.option("--workdir", default="bench-out", show_default=True, type=click.Path(path_type=Path))
-def bench_command(sizes: str, jobs: int, workdir: Path) -> None:
+@click.option(
+    "--edits",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Edits timed under mkdocs serve.",
+)
+def bench_command(sizes: str, jobs: int, workdir: Path, edits: int) -> None:
     """Build synthetic dossiers of several sizes and print speed, memory and size figures.
 
     Example: python -m build_dossier bench --sizes 100,1000 --workdir /tmp/bench
@@ -144,5 +151,5 @@ def bench_command(sizes: str, jobs: int, workdir: Path) -> None:
     except ValueError as error:
         message = f"{sizes!r} is not a comma-separated list of numbers"
         raise click.BadParameter(message, param_hint="--sizes") from error
-    rows = run_bench(counts, workdir=workdir, jobs=jobs, out=sys.stdout)
+    rows = run_bench(counts, workdir=workdir, jobs=jobs, edits=edits, out=sys.stdout)
     click.echo(format_rows(rows))

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -237,8 +238,9 @@ def index_in_background(site_dir: Path) -> None:
     threading.Thread(target=_report_indexing, args=(running, time.perf_counter()), daemon=True).start()
 
 
+@event_priority(100)  # before the dossier's generator, which it would slow down
 def on_pre_build(config: MkDocsConfig) -> None:
-    _stop_indexing()  # its pages are about to change, and it would slow the build down
+    _stop_indexing()  # its pages are about to change
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -16,6 +16,7 @@ from build_dossier.model import Dossier
 from build_dossier.render import render_site
 from build_dossier.rerender import RenderMemory
 from build_dossier.resolve import resolve
+from build_dossier.resolve.entities import EntityMemory
 from build_dossier.settings import Settings
 from build_dossier.write import WriteReport, apply_plan, plan_site, report_plan
 
@@ -61,7 +62,12 @@ class BuildResult:
 
 
 def make_dossier(
-    paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1, cache_dir: Path | None = None
+    paths: Sequence[Path],
+    *,
+    max_file_bytes: int,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    entity_memory: EntityMemory | None = None,
 ) -> tuple[Dossier, tuple[str, ...], dict[str, float]]:
     """Ingest, extract and resolve files and folders: everything up to the pages, no page written.
 
@@ -88,7 +94,7 @@ def make_dossier(
     clock = time.perf_counter()
 
     # Resolve: mentions -> actors and places, claims -> incidents, conflicts.
-    dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates)
+    dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates, memory=entity_memory)
     timings["resolve"] = time.perf_counter() - clock
     return dossier, ingested.warnings, timings
 
@@ -99,11 +105,13 @@ class BuildMemory:
     builds again and again (``mkdocs serve``): the next build renders and compares only what
     changed. Whoever writes in ``docs/`` meanwhile must clear ``on_disk``."""
 
+    entities: EntityMemory = field(default_factory=EntityMemory)
     render: RenderMemory = field(default_factory=RenderMemory)
     on_disk: dict[str, str] = field(default_factory=dict)
     """Generated pages as they are in ``docs/``."""
-    defer_overviews: bool = False
-    """Leave the pages about the whole dossier as they were, for a build right after this one."""
+    defer_rest: bool = False
+    """Render only the article pages and new pages, leaving the others as they were for a build
+    right after this one."""
 
 
 def build(settings: Settings, *, check: bool = False, memory: BuildMemory | None = None) -> BuildResult:
@@ -116,12 +124,13 @@ def build(settings: Settings, *, check: bool = False, memory: BuildMemory | None
         max_file_bytes=settings.max_file_bytes,
         jobs=settings.jobs,
         cache_dir=settings.cache_dir,
+        entity_memory=memory.entities if memory else None,
     )
 
     # Render: every page to a string first, so a failure here leaves docs/ untouched.
     clock = time.perf_counter()
     if memory:
-        pages = render_site(dossier, memory=memory.render, defer_overviews=memory.defer_overviews)
+        pages = render_site(dossier, memory=memory.render, defer_rest=memory.defer_rest)
     else:
         pages = render_site(dossier, jobs=settings.jobs)
     timings["render"] = time.perf_counter() - clock

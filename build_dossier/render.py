@@ -1486,7 +1486,7 @@ def _site_parts(dossier: Dossier, index: Index) -> list[Part]:
         *(Part(f"incident {i.id}", partial(render_incident, index, i), i) for i in incidents),
         *(Part(f"actor {a.id}", partial(render_actor, index, a), a) for a in actors),
         *(Part(f"place {p.id}", partial(render_place, index, p), p) for p in places),
-        *(Part(f"source {a.id}", partial(_source_page, index, a), a) for a in articles),
+        *(Part(f"source {a.id}", partial(_source_page, index, a), a, first=True) for a in articles),
     ]
 
 
@@ -1516,20 +1516,21 @@ def _render_forked_share(share: int, shares: int) -> dict[str, str]:
 
 
 def render_site(
-    dossier: Dossier, jobs: int = 1, memory: RenderMemory | None = None, *, defer_overviews: bool = False
+    dossier: Dossier, jobs: int = 1, memory: RenderMemory | None = None, *, defer_rest: bool = False
 ) -> dict[str, str]:
     """Every generated page and data file, keyed by docs-relative POSIX path; nothing is written.
 
     With ``jobs > 1`` (and ``fork``, which POSIX systems have) ``jobs - 1`` forked processes render
     shares of the pages while this one renders its own; a fork shares the dossier instead of
     pickling it. With ``memory`` (one process only) parts whose inputs did not change since the
-    last render with it are reused, and with ``defer_overviews`` too the pages about the whole
-    dossier stay as they were (see :mod:`build_dossier.rerender`). The pages are the same either way.
+    last render with it are reused; the pages are the same either way. With ``defer_rest`` too,
+    only the article pages and pages that are new are rendered, the others stay as they were
+    until the next render (see :mod:`build_dossier.rerender`).
     """
     if memory is not None:
         index = memory.noting(Index.build(dossier))
         with collector_paused():
-            pages = memory.render(_site_parts(dossier, index), index, defer_overviews=defer_overviews)
+            pages = memory.render(_site_parts(dossier, index), index, defer_rest=defer_rest)
         return dict(sorted(pages.items()))
     parts = _site_parts(dossier, Index.build(dossier))
     shares = jobs if "fork" in multiprocessing.get_all_start_methods() else 1

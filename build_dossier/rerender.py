@@ -36,6 +36,8 @@ class Part:
     name: str
     render: Callable[[], dict[str, str]]
     subject: object = None
+    first: bool = False
+    """Rendered even when the rest is put off: the page of an input an editor edits."""
 
 
 class _NotingDict(dict):  # type: ignore[type-arg]
@@ -98,10 +100,12 @@ class RenderMemory:
         self._reads: set[Read] = set()
         self._overviews: dict[str, dict[str, str]] = {}
         """The last pages of each overview part (``subject`` None)."""
+        self._due: set[str] = set()
+        """Parts the last render put off: the next one renders them whatever they read."""
         self.rendered = 0
         """Parts rendered by the last :meth:`render`, the others reused (for the log and tests)."""
-        self.overviews_due = False
-        """True when the last :meth:`render` put off the overviews: they show the build before."""
+        self.rest_due = False
+        """True when the last :meth:`render` put off the rest: it shows the build before."""
 
     def noting(self, index: Index) -> Index:
         """``index`` with every lookup noting the keys asked of it."""
@@ -112,11 +116,11 @@ class RenderMemory:
         }
         return dataclasses.replace(index, **lookups)
 
-    def render(self, parts: Sequence[Part], index: Index, *, defer_overviews: bool = False) -> dict[str, str]:
+    def render(self, parts: Sequence[Part], index: Index, *, defer_rest: bool = False) -> dict[str, str]:
         """The pages of every part, reusing those whose subject and reads are unchanged.
 
-        ``index`` is the one :meth:`noting` returned, that the parts read. With
-        ``defer_overviews``, overview parts rendered before keep their last pages.
+        ``index`` is the one :meth:`noting` returned, that the parts read. With ``defer_rest``,
+        parts rendered before keep their last pages, except the ``first`` ones.
         """
         unchanged: dict[Read, bool] = {}
 
@@ -136,32 +140,38 @@ class RenderMemory:
         seen: dict[Read, object] = {}
         kept: dict[str, _Rendered] = {}
         pages: dict[str, str] = {}
+        due: set[str] = set()
         self.rendered = 0
-        self.overviews_due = False
         for part in parts:
             if part.subject is None:
-                if not (defer_overviews and part.name in self._overviews):
+                if not (defer_rest and part.name in self._overviews):
                     self._overviews[part.name] = part.render()
                     self.rendered += 1
                 else:
-                    self.overviews_due = True
+                    due.add(part.name)
                 pages.update(self._overviews[part.name])
                 continue
             last = self._parts.get(part.name)
             if not (
                 last is not None
+                and part.name not in self._due
                 and (last.subject is part.subject or last.subject == part.subject)
                 and all(is_unchanged(read) for read in last.reads)
             ):
-                self._reads.clear()
-                output = part.render()
-                last = _Rendered(part.subject, frozenset(self._reads), output)
-                self.rendered += 1
-                seen.update((read, current(read)) for read in last.reads)
+                if defer_rest and last is not None and not part.first:
+                    due.add(part.name)
+                else:
+                    self._reads.clear()
+                    output = part.render()
+                    last = _Rendered(part.subject, frozenset(self._reads), output)
+                    self.rendered += 1
+                    seen.update((read, current(read)) for read in last.reads)
             kept[part.name] = last
             pages.update(last.pages)
         self._seen.update(seen)
         self._parts = kept
+        self._due = due
+        self.rest_due = bool(due)
         return pages
 
     def forget(self) -> None:
@@ -169,3 +179,4 @@ class RenderMemory:
         self._parts.clear()
         self._seen.clear()
         self._overviews.clear()
+        self._due.clear()

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
 from sitekit import PROJECT, make_project, mkdocs_env
 
+from build_dossier import preview
 from build_dossier.bench import fetch, free_port
 from build_dossier.slugs import slugify
 
@@ -73,7 +75,7 @@ def test_an_edited_article_shows_from_the_quick_path_and_the_overviews_follow(
     # The actor index is an overview: put off by the first reload, written by the next.
     _wait(lambda: "Qorvathi" in _page(f"{address}actors/"), "the actor index never listed the new name", log)
     text = log.read_text(encoding="utf-8")
-    assert "overviews next" in text, text[-3000:]
+    assert "the rest next" in text, text[-3000:]
     assert text.count("Building documentation") == 1, text[-3000:]  # the first build only
 
 
@@ -82,3 +84,28 @@ def test_a_new_hand_written_page_is_built_by_mkdocs_as_a_whole(served: tuple[Pat
     (project / "docs" / "methods.md").write_text("# Methods\n\nHow we read the articles.\n", encoding="utf-8")
     _wait(lambda: "How we read the articles" in _page(f"{address}methods/"), "the new page never showed", log)
     assert log.read_text(encoding="utf-8").count("Building documentation") == 2
+
+
+def test_the_native_watcher_wakes_the_server_on_a_write_and_not_on_a_read(tmp_path: Path) -> None:
+    page = tmp_path / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text("# A page\n", encoding="utf-8")
+    server = LiveReloadServer(lambda: None, "127.0.0.1", free_port(), str(tmp_path / "site"))
+    server.watch(str(page.parent))
+    assert preview.watch_natively(server)
+    assert type(server.observer).__name__ == "_ChangeObserver"
+    server.observer.start()
+    try:
+
+        def woken(within: float) -> bool:
+            with server._rebuild_cond:
+                return server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+
+        time.sleep(0.2)
+        assert page.read_text(encoding="utf-8") == "# A page\n"  # MkDocs reads every page it builds
+        assert not woken(1.0)
+        page.write_text("# A page, edited\n", encoding="utf-8")
+        assert woken(5.0)
+    finally:
+        server.observer.stop()
+        server.observer.join()

@@ -51,19 +51,35 @@ def test_each_edit_renders_what_a_fresh_render_does_and_reuses_most_parts(seeds:
     assert memory.rendered == 11  # nothing changed: only the overviews, which render every time
 
 
-def test_put_off_overviews_keep_their_last_pages_until_the_next_render(seeds: Path) -> None:
+def test_put_off_parts_keep_their_last_pages_until_the_next_render(seeds: Path) -> None:
     memory = RenderMemory()
     before = render_site(_dossier(seeds), memory=memory)
     article = sorted(seeds.glob("*.txt"))[23]
     article.write_text(article.read_text(encoding="utf-8") + EDITS[0][1], encoding="utf-8")
     dossier = _dossier(seeds)
     fresh = render_site(dossier)
-    first = render_site(dossier, memory=memory, defer_overviews=True)
-    assert memory.overviews_due
+    first = render_site(dossier, memory=memory, defer_rest=True)
+    assert memory.rest_due
     assert first["index.md"] == before["index.md"] != fresh["index.md"]  # the home page counts actors
     page = f"sources/{slugify(article.stem)}.md"
     assert first[page] == fresh[page] != before[page]
-    assert render_site(dossier, memory=memory) == fresh and not memory.overviews_due
+    new_pages = set(fresh) - set(before)
+    assert new_pages and all(first[path] == fresh[path] for path in new_pages)  # the new person's page
+    stale = [path for path in before if path in fresh and first[path] == before[path] != fresh[path]]
+    assert any(path.startswith("incidents/") for path in stale)  # the incident's actors, put off
+    assert render_site(dossier, memory=memory) == fresh and not memory.rest_due
+
+
+def test_a_part_put_off_is_rendered_next_time_even_if_another_read_its_change(seeds: Path) -> None:
+    memory = RenderMemory()
+    render_site(_dossier(seeds), memory=memory)
+    articles = sorted(seeds.glob("*.txt"))
+    for position, sentence in EDITS:
+        article = articles[position]
+        article.write_text(article.read_text(encoding="utf-8") + sentence, encoding="utf-8")
+        render_site(_dossier(seeds), memory=memory, defer_rest=True)
+    dossier = _dossier(seeds)
+    assert render_site(dossier, memory=memory) == render_site(dossier)
 
 
 def test_a_build_with_memory_compares_only_what_it_did_not_write_itself(tmp_path: Path) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from build_dossier.extract.mentions import find_mentions
-from build_dossier.lexicon import load_lexicon
-from build_dossier.model import Entity, Extraction
-from build_dossier.resolve.entities import ResolvedEntities, resolve_entities
+from build_dossier.lexicon import Lexicon, load_lexicon
+from build_dossier.model import Entity, Extraction, Mention
+from build_dossier.resolve import entities as entities_module
+from build_dossier.resolve.entities import EntityMemory, ResolvedEntities, resolve_entities
 from tests.helpers_articles import make_test_article
 
 # Names of people, companies and hotels are invented; groups, missions and towns are curated.
@@ -92,3 +93,27 @@ def test_resolution_is_deterministic() -> None:
     lexicon = load_lexicon()
     forward = [Extraction(a, find_mentions(a, lexicon), (), ()) for a in (FIRST, SECOND)]
     assert resolve_entities(forward, lexicon) == resolve_entities(list(forward), lexicon)
+
+
+def test_a_memory_reuses_the_drafts_of_the_same_mentions_and_resolves_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lexicon = load_lexicon()
+    first, second = (Extraction(a, find_mentions(a, lexicon), (), ()) for a in (FIRST, SECOND))
+    plain = resolve_entities([first, second], lexicon)
+    memory = EntityMemory()
+    assert resolve_entities([first, second], lexicon, memory) == plain
+    drafted: list[list[Mention]] = []
+    real_draft = entities_module._draft
+
+    def counting_draft(group: list[Mention], lexicon: Lexicon) -> object:
+        drafted.append(group)
+        return real_draft(group, lexicon)
+
+    monkeypatch.setattr(entities_module, "_draft", counting_draft)
+    assert resolve_entities([first, second], lexicon, memory) == plain
+    assert drafted == []  # the very same mention objects: every draft reused
+    again = Extraction(SECOND, find_mentions(SECOND, lexicon), (), ())  # equal mentions, new objects
+    assert resolve_entities([first, again], lexicon, memory) == plain
+    assert drafted
+    assert all(any(m is n for m in group for n in again.mentions) for group in drafted)

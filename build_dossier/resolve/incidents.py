@@ -204,10 +204,16 @@ def _site_nouns(lexicon: Lexicon) -> tuple[str, ...]:
 def _site_core(site: Entity, lexicon: Lexicon) -> str | None:
     """The last word of a site's name that is not a site noun: "westgate" for "Westgate
     shopping mall", "bardo" for "National Bardo Museum"."""
-    name = f" {fold(site.name)} "
+    return _name_core(site.name, lexicon)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_core(name: str, lexicon: Lexicon) -> str | None:
+    """Remembered: every report on a site asks again, and each ask tries a hundred nouns."""
+    padded = f" {fold(name)} "
     for noun in _site_nouns(lexicon):
-        name = name.replace(noun, " ")
-    words = [word for word in name.split() if word not in ("the", "of")]
+        padded = padded.replace(noun, " ")
+    words = [word for word in padded.split() if word not in ("the", "of")]
     return words[-1] if words else None
 
 
