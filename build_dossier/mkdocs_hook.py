@@ -7,10 +7,12 @@ MkDocs alone).
 
 MkDocs loads a hook once per process, so under ``mkdocs serve`` this module lives as long as the
 server and remembers what the last build read, rendered and left: an edit renders again only the
-pages that read something it changed, and the reload that the generator's own writes into
-``docs/`` set off finds nothing to do. On a dossier searched with Pagefind, a reload builds only
-the changed files into the site (:mod:`build_dossier.preview`) unless the configuration changed
-or the navigation would; then MkDocs builds the whole site as usual.
+pages that read something it changed, the article's own page first and the rest in the reload
+that the generator's own writes into ``docs/`` set off. On a dossier searched with Pagefind, a
+reload builds only the changed files into the site (:mod:`build_dossier.preview`) unless the
+configuration changed or the navigation would; then MkDocs builds the whole site as usual. The
+server learns of a save from the operating system instead of polling
+(:func:`build_dossier.preview.watch_natively`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,19 @@ _serving = Serving()
 def on_startup(command: str, dirty: bool) -> None:
     _serving.memory = BuildMemory() if command == "serve" else None
     _serving.last = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _watcher(config)  # a wrong setting fails every command, not only serve
+    return config
+
+
+def _watcher(config: MkDocsConfig) -> str:
+    """How ``mkdocs serve`` learns of a save: ``native`` notifications, or MkDocs's ``polling``."""
+    watcher = config.extra.get("dossier_watcher", "native")
+    if watcher not in ("native", "polling"):
+        raise PluginError(f"dossier: extra.dossier_watcher must be native or polling, not {watcher!r}")
+    return watcher
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -124,12 +139,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
-    watcher = config.extra.get("dossier_watcher", "native")
-    if watcher not in ("native", "polling"):
-        raise PluginError(
-            f"dossier: {config.config_file_path}: dossier_watcher must be native or polling, not {watcher!r}"
-        )
-    if watcher == "native" and not preview.watch_natively(server):
+    if _watcher(config) == "native" and not preview.watch_natively(server):
         log.info("dossier: file-change notifications do not work here; MkDocs polls for changes")
     server.builder = partial(_reload, builder)
     _settle_heap()  # after the first build

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from build_dossier import mkdocs_hook
 from build_dossier.pipeline import BuildMemory, file_states
@@ -88,3 +89,13 @@ def test_the_hook_can_be_told_not_to_build(project: SimpleNamespace, monkeypatch
     monkeypatch.setenv("DOSSIER_SKIP_BUILD", "1")
     mkdocs_hook.on_pre_build(project.config)
     assert project.builds == [] and not (project.root / "docs").exists()
+
+
+def test_a_wrong_watcher_setting_is_a_one_line_error(project: SimpleNamespace) -> None:
+    project.config.extra["dossier_watcher"] = "inotify"
+    with pytest.raises(
+        PluginError, match=r"^dossier: extra\.dossier_watcher must be native or polling, not 'inotify'$"
+    ):
+        mkdocs_hook.on_config(project.config)
+    project.config.extra["dossier_watcher"] = "polling"
+    assert mkdocs_hook.on_config(project.config) is project.config
