@@ -104,8 +104,11 @@ class RenderMemory:
         """Parts the last render put off: the next one renders them whatever they read."""
         self.rendered = 0
         """Parts rendered by the last :meth:`render`, the others reused (for the log and tests)."""
-        self.rest_due = False
+
+    @property
+    def rest_due(self) -> bool:
         """True when the last :meth:`render` put off the rest: it shows the build before."""
+        return bool(self._due)
 
     def noting(self, index: Index) -> Index:
         """``index`` with every lookup noting the keys asked of it."""
@@ -171,7 +174,6 @@ class RenderMemory:
         self._seen.update(seen)
         self._parts = kept
         self._due = due
-        self.rest_due = bool(due)
         return pages
 
     def forget(self) -> None:

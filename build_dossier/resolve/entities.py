@@ -148,7 +148,11 @@ def _short_keys(mention: Mention, lexicon: Lexicon) -> list[str]:
     return core[:1]
 
 
-def _mention_keys(mention: Mention, lexicon: Lexicon) -> tuple[list[tuple[str, ...]], list[str], str | None]:
+MentionKeys = tuple[list[tuple[str, ...]], list[str], str | None]
+"""A mention's blocking keys, its short forms, and its lone word (see :func:`_mention_keys`)."""
+
+
+def _mention_keys(mention: Mention, lexicon: Lexicon) -> MentionKeys:
     """A mention's blocking keys, its short forms, and its one word when it could be a short form
     of a fuller name."""
     words = name_key(_mention_name(mention)).split()
@@ -156,9 +160,7 @@ def _mention_keys(mention: Mention, lexicon: Lexicon) -> tuple[list[tuple[str, .
     return _blocking_keys(mention, lexicon), _short_keys(mention, lexicon), lone
 
 
-def _short_form_links(
-    keys: Sequence[tuple[list[tuple[str, ...]], list[str], str | None]], groups: _Groups
-) -> None:
+def _short_form_links(keys: Sequence[MentionKeys], groups: _Groups) -> None:
     """A lone word with no fuller name in its article ("Kolombe said", "Brenvoll will reopen")
     joins the one entity whose fuller name it is the short form of; never when two could fit."""
     bearers: dict[str, set[int]] = defaultdict(set)
@@ -276,7 +278,7 @@ class EntityMemory:
     """What the last resolution worked out from each mention and each group of mentions, for a
     process that resolves again and again (``mkdocs serve``): reused when the inputs are the very
     same objects. An edit leaves the extraction of every other article as it was (the cache hands
-    back the same objects), so at 1,000 articles it saves 0.4 of the 1 s that resolving takes."""
+    back the same objects), so at 1,000 articles resolving takes about a quarter less time."""
 
     def __init__(self) -> None:
         self._last: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
