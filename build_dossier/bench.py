@@ -5,8 +5,9 @@ generated pages, each in a child process of its own so each peak-memory figure b
 and then rebuilds after editing one article. MkDocs runs with the dossier hook told not to
 regenerate (``DOSSIER_SKIP_BUILD=1``), the link checker off (a check, not rendering) and the
 Pagefind index left out; that index is built and timed separately when the site is large enough to
-use it. Goals from issue 6 are printed as PASS or FAIL beside their figures; nothing here is a
-timed test.
+use it. The time MkDocs spends in this project's hooks is measured apart: it is our code, so our
+stages are judged against MkDocs's build without it. Goals from issue 6 are printed as PASS or
+FAIL beside their figures; nothing here is a timed test.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import os
 import re
 import resource
+import runpy
 import shutil
 import socket
 import statistics
@@ -77,6 +79,9 @@ class BenchRow:
     stage_seconds: dict[str, float]
     """Our stages: ingest, extract, resolve, render, write."""
     mkdocs_seconds: float
+    hook_seconds: float
+    """Of ``mkdocs_seconds``, the time spent in this project's MkDocs hooks: sanitising and
+    minifying each page, its Content-Security-Policy, Pagefind's marks. Our code, not MkDocs's."""
     our_peak_bytes: int
     mkdocs_peak_bytes: int
     pages_written: int
@@ -108,6 +113,11 @@ class BenchRow:
     @property
     def extract_per_second(self) -> float:
         return self.articles / max(self.stage_seconds.get("extract", 0.0), 1e-9)
+
+    @property
+    def mkdocs_own_seconds(self) -> float:
+        """MkDocs rendering the pages, without our hooks: the floor that our stages are judged by."""
+        return self.mkdocs_seconds - self.hook_seconds
 
     @property
     def total_seconds(self) -> float:
@@ -205,17 +215,12 @@ def _mkdocs_environment(*, regenerate: bool, pagefind: bool = False) -> dict[str
     }
 
 
-def _run_mkdocs(project: Path) -> tuple[float, int]:
-    """MkDocs alone on the pages already generated: seconds and peak resident memory in bytes."""
-    script = (
-        "import resource, runpy, sys\n"
-        "sys.argv = ['mkdocs', 'build', '-q', '-f', 'mkdocs.yml', '-d', 'site']\n"
-        "try:\n    runpy.run_module('mkdocs', run_name='__main__')\n"
-        "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, file=sys.stderr)\n"
-    )
+def _run_mkdocs(project: Path) -> tuple[float, int, float]:
+    """MkDocs alone on the pages already generated: seconds, peak resident memory in bytes, and
+    the seconds spent in our hooks (see :func:`_timed_mkdocs_build`)."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", "from build_dossier.bench import _timed_mkdocs_build; _timed_mkdocs_build()"],
         cwd=project,
         env=_mkdocs_environment(regenerate=False),
         capture_output=True,
@@ -224,7 +229,46 @@ def _run_mkdocs(project: Path) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"mkdocs build failed in {project}: {done.stderr.strip()[-3000:]}")
-    return seconds, int(done.stderr.strip().splitlines()[-1])
+    figures = json.loads(done.stderr.strip().splitlines()[-1])
+    return seconds, figures["peak"], figures["hooks"]
+
+
+def _timed_mkdocs_build() -> None:
+    """Run in a child process: ``mkdocs build``, each event function of the hooks in mkdocs.yml
+    (all of them this project's) timed; peak memory and the hooks' seconds as JSON on stderr.
+
+    The functions are wrapped as MkDocs loads each hook module (``Hooks._load_hook``, a private
+    method of the pinned MkDocs), before it registers them."""
+    from mkdocs.config import config_options
+
+    spent = [0.0]
+    load_hook = config_options.Hooks._load_hook
+
+    def timed(function: Any) -> Any:
+        @functools.wraps(function)  # keeps ``mkdocs_priority``, which MkDocs reads
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - started
+
+        return wrapper
+
+    def load_timed(self: Any, name: str, path: str) -> Any:
+        module = load_hook(self, name, path)
+        for attribute in dir(module):
+            if attribute.startswith("on_") and callable(getattr(module, attribute)):
+                setattr(module, attribute, timed(getattr(module, attribute)))
+        return module
+
+    config_options.Hooks._load_hook = load_timed  # type: ignore[method-assign]
+    sys.argv = ["mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site"]
+    try:
+        runpy.run_module("mkdocs", run_name="__main__")
+    finally:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        print(json.dumps({"peak": peak, "hooks": spent[0]}), file=sys.stderr)
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -453,7 +497,7 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int, edits: int = 
     seeds, docs, site = project / "seeds", project / "docs", project / "site"
     write_corpus(generate(count, seed), seeds)
     first = _run_build(seeds, docs, jobs)
-    mkdocs_seconds, mkdocs_peak = _run_mkdocs(project)
+    mkdocs_seconds, mkdocs_peak, hook_seconds = _run_mkdocs(project)
     pages, site_bytes, largest, largest_name, median = _site_figures(site)
 
     material_index = site / "search" / "search_index.json"
@@ -483,6 +527,7 @@ def bench_size(count: int, *, workdir: Path, jobs: int, seed: int, edits: int = 
         places=first["places"],
         stage_seconds={stage: first["timings"].get(stage, 0.0) for stage in STAGES},
         mkdocs_seconds=mkdocs_seconds,
+        hook_seconds=hook_seconds,
         our_peak_bytes=first["peak"],
         mkdocs_peak_bytes=mkdocs_peak,
         pages_written=first["written"],
@@ -546,6 +591,7 @@ def _figures(row: BenchRow) -> dict[str, str]:
         **{f"  {stage} (s)": f"{row.stage_seconds[stage]:.2f}" for stage in STAGES},
         "our stages (s)": f"{row.generation_seconds:.2f}",
         "MkDocs build (s)": f"{row.mkdocs_seconds:.2f}",
+        "  of which our hooks (s)": f"{row.hook_seconds:.2f}",
         "total (s)": f"{row.total_seconds:.2f}",
         "seconds per page (ms)": f"{row.seconds_per_page * 1000:.1f}",
         "our peak memory": _mb(row.our_peak_bytes),
@@ -582,10 +628,12 @@ def _goals(rows: Sequence[BenchRow]) -> list[str]:
             row.largest_page_bytes < PAGE_LIMIT_BYTES,
             f"{n}: largest page {_kb(row.largest_page_bytes)} < 25 KB ({row.largest_page})",
         )
+        own = max(row.mkdocs_own_seconds, 1e-9)
         goal(
-            row.generation_seconds <= 0.1 * row.mkdocs_seconds,
-            f"{n}: our stages {row.generation_seconds:.2f} s <= 10% of MkDocs {row.mkdocs_seconds:.2f} s "
-            f"({100 * row.generation_seconds / max(row.mkdocs_seconds, 1e-9):.0f}%)",
+            row.generation_seconds <= 0.1 * own,
+            f"{n}: our stages {row.generation_seconds:.2f} s <= 10% of MkDocs's own {own:.2f} s "
+            f"({100 * row.generation_seconds / own:.0f}%; our hooks inside its build add "
+            f"{row.hook_seconds:.2f} s, {100 * row.hook_seconds / own:.0f}%)",
         )
         goal(
             max(row.our_peak_bytes, row.mkdocs_peak_bytes) < MEMORY_LIMIT_BYTES,

@@ -13,6 +13,7 @@ from build_dossier.extract import extract_all
 from build_dossier.ingest import ingest_paths
 from build_dossier.lexicon import load_lexicon
 from build_dossier.model import Dossier
+from build_dossier.processes import collector_paused
 from build_dossier.render import render_site
 from build_dossier.rerender import RenderMemory
 from build_dossier.resolve import resolve
@@ -73,29 +74,30 @@ def make_dossier(
 
     With ``cache_dir``, extractions of unchanged articles are reused (see :mod:`build_dossier.cache`).
     """
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
+    with collector_paused():  # unpickling cached and workers' extractions makes many objects
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
 
-    # Ingest: files -> articles (skipped files and duplicates become warnings).
-    ingested = ingest_paths(paths, max_file_bytes=max_file_bytes, jobs=jobs)
-    timings["ingest"] = time.perf_counter() - clock
-    clock = time.perf_counter()
+        # Ingest: files -> articles (skipped files and duplicates become warnings).
+        ingested = ingest_paths(paths, max_file_bytes=max_file_bytes, jobs=jobs)
+        timings["ingest"] = time.perf_counter() - clock
+        clock = time.perf_counter()
 
-    # Extract: one article at a time, so it can run in parallel.
-    lexicon = load_lexicon()
-    articles = ingested.articles
-    cached = cache.load(cache_dir, articles) if cache_dir else {}
-    fresh = extract_all([a for a in articles if a.id not in cached], lexicon, jobs=jobs)
-    by_id = {**cached, **{extraction.article.id: extraction for extraction in fresh}}
-    extractions = tuple(by_id[article.id] for article in articles)
-    if cache_dir:
-        cache.store(cache_dir, fresh, extractions)
-    timings["extract"] = time.perf_counter() - clock
-    clock = time.perf_counter()
+        # Extract: one article at a time, so it can run in parallel.
+        lexicon = load_lexicon()
+        articles = ingested.articles
+        cached = cache.load(cache_dir, articles) if cache_dir else {}
+        fresh = extract_all([a for a in articles if a.id not in cached], lexicon, jobs=jobs)
+        by_id = {**cached, **{extraction.article.id: extraction for extraction in fresh}}
+        extractions = tuple(by_id[article.id] for article in articles)
+        if cache_dir:
+            cache.store(cache_dir, fresh, extractions)
+        timings["extract"] = time.perf_counter() - clock
+        clock = time.perf_counter()
 
-    # Resolve: mentions -> actors and places, claims -> incidents, conflicts.
-    dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates, memory=entity_memory)
-    timings["resolve"] = time.perf_counter() - clock
+        # Resolve: mentions -> actors and places, claims -> incidents, conflicts.
+        dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates, memory=entity_memory)
+        timings["resolve"] = time.perf_counter() - clock
     return dossier, ingested.warnings, timings
 
 

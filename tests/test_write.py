@@ -71,7 +71,18 @@ def test_edited_page_whose_source_is_gone_is_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["about.md", "../escape.md", "incidents/../../x.md", "/etc/passwd", "stylesheets/a.css"]
+    "path",
+    [
+        "about.md",
+        "../escape.md",
+        "incidents/../../x.md",
+        "/etc/passwd",
+        "stylesheets/a.css",
+        "incidents/",
+        "incidents//x.md",
+        "incidents/./x.md",
+        "incidents\\x.md",
+    ],
 )
 def test_paths_outside_the_generated_area_are_refused(tmp_path: Path, path: str) -> None:
     with pytest.raises(WriteError, match="not inside the generated part"):

@@ -176,10 +176,15 @@ def _short_form_links(keys: Sequence[MentionKeys], groups: _Groups) -> None:
 
 
 def _majority(values: Iterable[str | None], avoid: tuple[str, ...] = ()) -> str | None:
-    counts = Counter(value for value in values if value)
+    """Most frequent value not in ``avoid``, ties to the first in sort order (a plain dict, as in
+    :func:`build_dossier.resolve.incidents._majority`)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
     if not counts:
         return None
-    return sorted(counts.items(), key=lambda pair: (pair[0] in avoid, -pair[1], pair[0]))[0][0]
+    return min(counts.items(), key=lambda pair: (pair[0] in avoid, -pair[1], pair[0]))[0]
 
 
 def _best_name(members: Sequence[Mention]) -> str:

@@ -153,9 +153,13 @@ def _most_precise(dates: Iterable[DateRef | None]) -> DateRef | None:
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
-    """Most frequent value, ties to the one seen first."""
-    counts = Counter(value for value in values if value)
-    return max(counts, key=lambda value: counts[value]) if counts else None
+    """Most frequent value, ties to the one seen first. Counted in a plain dict: a ``Counter``
+    costs three times as much on the few values of a report, and resolve asks ten thousand times."""
+    counts: dict[str, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 class _Places:
@@ -233,14 +237,18 @@ def _fill_report(
     if not sites and report.site_type:
         sites = [site for site in named_sites if site.subkind == report.site_type][:1]
     report.site = _majority(site.id for site in sites)
-    cue_votes: Counter[str] = Counter(town for town in (places.town_of(p) for p in found_places) if town)
-    votes: Counter[str] = Counter({town: 2 * count for town, count in cue_votes.items()})
-    votes.update(story_cities)
-    votes.update(town for town in (places.town_of(site) for site in sites) if town)
+    cue_votes: dict[str, int] = {}
+    for town in (places.town_of(p) for p in found_places):
+        if town:
+            cue_votes[town] = cue_votes.get(town, 0) + 1
+    votes = {town: 2 * count for town, count in cue_votes.items()}
+    for town in (*story_cities, *(places.town_of(site) for site in sites)):
+        if town:
+            votes[town] = votes.get(town, 0) + 1
     towns = [town for town in votes if places.by_id[town].kind != "country"] or list(votes)
     if towns:
-        report.place = max(towns, key=lambda town: votes[town])
-        report.place_votes = (cue_votes[report.place], votes[report.place])
+        report.place = max(towns, key=votes.__getitem__)
+        report.place_votes = (cue_votes.get(report.place, 0), votes[report.place])
     site = places.by_id.get(report.site or "")
     place = places.by_id.get(report.place or "")
     report.country = next((p.country for p in (place, site) if p is not None and p.country), None)
