@@ -103,7 +103,7 @@ _CLEANER = nh3.Cleaner(
     filter_style_properties=TABLE_STYLE,
     link_rel=None,
 )
-"""Made once: ``nh3.clean`` converts the allow-lists for every call, a third of its time a page."""
+"""Made once: ``nh3.clean`` converts the allow-lists on every call, about a quarter of its time."""
 
 
 def sanitize(html: str) -> str:

@@ -176,8 +176,8 @@ def _short_form_links(keys: Sequence[MentionKeys], groups: _Groups) -> None:
 
 
 def _majority(values: Iterable[str | None], avoid: tuple[str, ...] = ()) -> str | None:
-    """Most frequent value not in ``avoid``, ties to the first in sort order (a plain dict, as in
-    :func:`build_dossier.resolve.incidents._majority`)."""
+    """Most frequent value, those in ``avoid`` only when there is no other, ties to the first in
+    sort order (counted in a plain dict, as in :func:`build_dossier.resolve.incidents._majority`)."""
     counts: dict[str, int] = {}
     for value in values:
         if value:
