@@ -33,8 +33,8 @@ def map_in_processes(
 ) -> list[Out]:
     """``function`` over ``items``, in order: in ``jobs`` worker processes when there is more than
     one job and item, else here. Either way without the cycle collector (see collector_paused)."""
-    with collector_paused():  # here too: unpickling the workers' results makes many objects
-        if jobs <= 1 or len(items) < 2:
+    if jobs <= 1 or len(items) < 2:
+        with collector_paused():
             return [function(item) for item in items]
-        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
-            return list(pool.map(function, items, chunksize=chunksize))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
+        return list(pool.map(function, items, chunksize=chunksize))

@@ -175,13 +175,21 @@ def _short_form_links(keys: Sequence[MentionKeys], groups: _Groups) -> None:
             groups.join(index, roots.pop())
 
 
-def _majority(values: Iterable[str | None], avoid: tuple[str, ...] = ()) -> str | None:
-    """Most frequent value, those in ``avoid`` only when there is no other, ties to the first in
-    sort order (counted in a plain dict, as in :func:`build_dossier.resolve.incidents._majority`)."""
+def tally(values: Iterable[str | None]) -> dict[str, int]:
+    """How often each non-empty value occurs, in the order first seen. A plain dict: a ``Counter``
+    costs three times as much on the few values of a mention group or a report, and resolving
+    counts ten thousand times."""
     counts: dict[str, int] = {}
     for value in values:
         if value:
             counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _majority(values: Iterable[str | None], avoid: tuple[str, ...] = ()) -> str | None:
+    """Most frequent value, those in ``avoid`` only when there is no other, ties to the first in
+    sort order."""
+    counts = tally(values)
     if not counts:
         return None
     return min(counts.items(), key=lambda pair: (pair[0] in avoid, -pair[1], pair[0]))[0]

@@ -37,6 +37,7 @@ from build_dossier.model import (
     Incident,
     Mention,
 )
+from build_dossier.resolve.entities import tally
 from build_dossier.slugs import fold, unique_slugs
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -153,12 +154,8 @@ def _most_precise(dates: Iterable[DateRef | None]) -> DateRef | None:
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
-    """Most frequent value, ties to the one seen first. Counted in a plain dict: a ``Counter``
-    costs three times as much on the few values of a report, and resolve asks ten thousand times."""
-    counts: dict[str, int] = {}
-    for value in values:
-        if value:
-            counts[value] = counts.get(value, 0) + 1
+    """Most frequent value, ties to the one seen first."""
+    counts = tally(values)
     return max(counts, key=counts.__getitem__) if counts else None
 
 
@@ -237,10 +234,7 @@ def _fill_report(
     if not sites and report.site_type:
         sites = [site for site in named_sites if site.subkind == report.site_type][:1]
     report.site = _majority(site.id for site in sites)
-    cue_votes: dict[str, int] = {}
-    for town in (places.town_of(p) for p in found_places):
-        if town:
-            cue_votes[town] = cue_votes.get(town, 0) + 1
+    cue_votes = tally(places.town_of(p) for p in found_places)
     votes = {town: 2 * count for town, count in cue_votes.items()}
     for town in (*story_cities, *(places.town_of(site) for site in sites)):
         if town:
