@@ -94,7 +94,7 @@ def test_failed_write_leaves_previous_pages(tmp_path: Path, monkeypatch: pytest.
     plan = plan_site({"index.md": "v2\n", "incidents/a.md": "a2\n"}, tmp_path)
     calls = []
 
-    def failing_stage(target: Path, content: bytes, folders: set[Path]) -> Path:
+    def failing_stage(target: str, content: bytes, folders: set[str]) -> str:
         calls.append(target)
         if len(calls) == 2:
             raise OSError("disk full")
