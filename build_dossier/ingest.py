@@ -23,7 +23,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -612,7 +612,13 @@ def _read_or_skip(read: tuple[Path, int, str, ArticleMetadata | None]) -> Articl
         return skip
 
 
-def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1) -> Ingested:
+def ingest_paths(
+    paths: Sequence[Path],
+    *,
+    max_file_bytes: int,
+    jobs: int = 1,
+    meanwhile: Callable[[], object] | None = None,
+) -> Ingested:
     """Read article files and folders (their ``*.txt``, not recursive) with their sidecar metadata;
     ``jobs > 1`` reads and parses the files in that many processes.
 
@@ -623,7 +629,7 @@ def ingest_paths(paths: Sequence[Path], *, max_file_bytes: int, jobs: int = 1) -
     metadata = _metadata_for(files, listings)
     ids = unique_slugs([file.stem for file in files], fallback="article")
     reads = [(file, max_file_bytes, id_, metadata.get(file)) for file, id_ in zip(files, ids, strict=True)]
-    results = map_in_processes(_read_or_skip, reads, jobs=jobs, chunksize=32)
+    results = map_in_processes(_read_or_skip, reads, jobs=jobs, chunksize=32, meanwhile=meanwhile)
     articles, shown = [], {}
     for file, article_id, result in zip(files, ids, results, strict=True):
         if isinstance(result, SkippedFile):

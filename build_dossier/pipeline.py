@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_dossier import cache
-from build_dossier.extract import extract_all
+from build_dossier.extract import extract_all, load_extractor_data
 from build_dossier.ingest import ingest_paths
 from build_dossier.lexicon import load_lexicon
 from build_dossier.model import Dossier
@@ -78,8 +78,11 @@ def make_dossier(
         timings: dict[str, float] = {}
         clock = time.perf_counter()
 
-        # Ingest: files -> articles (skipped files and duplicates become warnings).
-        ingested = ingest_paths(paths, max_file_bytes=max_file_bytes, jobs=jobs)
+        # Ingest: files -> articles (skipped files and duplicates become warnings). This process
+        # reads the extractor's data meanwhile; ingest's workers, forked before, need none of it.
+        ingested = ingest_paths(
+            paths, max_file_bytes=max_file_bytes, jobs=jobs, meanwhile=load_extractor_data
+        )
         timings["ingest"] = time.perf_counter() - clock
         clock = time.perf_counter()
 

@@ -29,12 +29,26 @@ def collector_paused() -> Iterator[None]:
 
 
 def map_in_processes(
-    function: Callable[[In], Out], items: Sequence[In], *, jobs: int, chunksize: int
+    function: Callable[[In], Out],
+    items: Sequence[In],
+    *,
+    jobs: int,
+    chunksize: int,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Out]:
     """``function`` over ``items``, in order: in ``jobs`` worker processes when there is more than
-    one job and item, else here. Either way without the cycle collector (see collector_paused)."""
+    one job and item, else here. Either way without the cycle collector (see collector_paused).
+
+    ``meanwhile`` is work of this process's own that does not depend on the items: it runs while
+    the workers do theirs (after they are forked, so they do not inherit what it makes), instead
+    of before or after them."""
     if jobs <= 1 or len(items) < 2:
+        if meanwhile is not None:
+            meanwhile()
         with collector_paused():
             return [function(item) for item in items]
     with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
-        return list(pool.map(function, items, chunksize=chunksize))
+        results = pool.map(function, items, chunksize=chunksize)  # every chunk is submitted now
+        if meanwhile is not None:
+            meanwhile()
+        return list(results)

@@ -21,6 +21,13 @@ def extract_article(article: Article, lexicon: Lexicon) -> Extraction:
     return Extraction(article=article, mentions=mentions, claims=claims, cues=cues, main_cue=main_cue)
 
 
+def load_extractor_data() -> Lexicon:
+    """Read the default lexicon and wordfreq's English table (half a second together) in this
+    process: worker processes forked after this share them instead of each reading its own."""
+    word_frequency("the")
+    return load_lexicon()
+
+
 def _extract_with_default_lexicon(article: Article) -> Extraction:
     return extract_article(article, load_lexicon())
 
@@ -30,8 +37,6 @@ def extract_all(articles: Sequence[Article], lexicon: Lexicon, jobs: int = 1) ->
     if jobs <= 1 or len(articles) < 2:
         with collector_paused():
             return tuple(extract_article(article, lexicon) for article in articles)
-    # Each worker loads the (cached) default lexicon itself instead of receiving a pickled copy.
-    # Reading wordfreq's English table (0.2 s) here first lets forked workers share it instead of
-    # each reading its own.
-    word_frequency("the")
+    # Each worker uses the default lexicon that it inherits instead of receiving a pickled copy.
+    load_extractor_data()
     return tuple(map_in_processes(_extract_with_default_lexicon, articles, jobs=jobs, chunksize=16))
