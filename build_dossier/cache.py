@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import pickle
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -112,6 +114,53 @@ def store(folder: Path, fresh: Sequence[Extraction], extractions: Sequence[Extra
     """Save the ``fresh`` extractions and remove every entry that is not one of ``extractions``
     (this build's). A cache that cannot be written, or is damaged, is started again: it only
     saves time."""
+    keep = _save(folder, fresh, extractions)
+    if keep is None:
+        _remembered.database = None
+        return
+    database = folder / DATABASE_NAME
+    _remembered.database, _remembered.signature, _remembered.entries = database, _signature(database), keep
+
+
+@contextmanager
+def storing(
+    folder: Path | None, fresh: Sequence[Extraction], extractions: Sequence[Extraction], *, forked: bool
+) -> Iterator[None]:
+    """:func:`store` while the body runs, complete when it ends; nothing without a ``folder``.
+
+    With ``forked`` (and ``fork``, which POSIX systems have) a forked process pickles and writes
+    the entries while this one goes on, resolving: at 1,000 articles that took 0.15 s during which
+    the other core was idle. This process then does not remember them: a build that uses several
+    processes is a one-off (the CLI, the benchmark), not ``mkdocs serve``.
+    """
+    if folder is None:
+        yield
+        return
+    if not (forked and fresh and "fork" in multiprocessing.get_all_start_methods()):
+        store(folder, fresh, extractions)
+        yield
+        return
+    _remembered.database = None
+    writer = multiprocessing.get_context("fork").Process(
+        target=_save_or_fail, args=(folder, fresh, extractions)
+    )
+    writer.start()
+    try:
+        yield
+    finally:
+        writer.join()
+
+
+def _save_or_fail(folder: Path, fresh: Sequence[Extraction], extractions: Sequence[Extraction]) -> None:
+    """In a forked writer: its exit status says whether the entries were saved."""
+    sys.exit(0 if _save(folder, fresh, extractions) is not None else 1)
+
+
+def _save(
+    folder: Path, fresh: Sequence[Extraction], extractions: Sequence[Extraction]
+) -> dict[str, Extraction] | None:
+    """Write the ``fresh`` entries and drop those not of ``extractions``: the entries by key, or
+    None if the cache cannot be written."""
     database = folder / DATABASE_NAME
     keep = {article_key(extraction.article): extraction for extraction in extractions}
     rows = [(article_key(e.article), pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL)) for e in fresh]
@@ -123,9 +172,8 @@ def store(folder: Path, fresh: Sequence[Extraction], extractions: Sequence[Extra
             database.unlink(missing_ok=True)
             _write(database, rows, keep)
     except (OSError, sqlite3.Error):
-        _remembered.database = None
-        return
-    _remembered.database, _remembered.signature, _remembered.entries = database, _signature(database), keep
+        return None
+    return keep
 
 
 def _write(database: Path, rows: list[tuple[str, bytes]], keep: dict[str, Extraction]) -> None:

@@ -93,13 +93,13 @@ def make_dossier(
         fresh = extract_all([a for a in articles if a.id not in cached], lexicon, jobs=jobs)
         by_id = {**cached, **{extraction.article.id: extraction for extraction in fresh}}
         extractions = tuple(by_id[article.id] for article in articles)
-        if cache_dir:
-            cache.store(cache_dir, fresh, extractions)
         timings["extract"] = time.perf_counter() - clock
         clock = time.perf_counter()
 
-        # Resolve: mentions -> actors and places, claims -> incidents, conflicts.
-        dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates, memory=entity_memory)
+        # Resolve: mentions -> actors and places, claims -> incidents, conflicts. The new
+        # extractions are stored in the cache meanwhile, by another process if there are jobs.
+        with cache.storing(cache_dir, fresh, extractions, forked=jobs > 1):
+            dossier = resolve(extractions, lexicon, duplicates=ingested.duplicates, memory=entity_memory)
         timings["resolve"] = time.perf_counter() - clock
     return dossier, ingested.warnings, timings
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -167,6 +168,37 @@ def test_cache_reuses_unchanged_articles_with_identical_pages(
     assert snapshot(tmp_path / "edited") == snapshot(tmp_path / "edited-uncached")
     after = {key for key, _ in _cache_rows(tmp_path)}
     assert len(after) == 3 and len(after - before) == 1, "the entry of the old text is replaced"
+
+
+def test_a_build_with_jobs_stores_the_cache_from_another_process(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from build_dossier import cache
+
+    savers = tmp_path / "savers.txt"
+    real_save = cache._save
+
+    def recording_save(*args):  # noqa: ANN002, ANN202
+        with savers.open("a") as record:
+            record.write(f"{os.getpid()}\n")
+        return real_save(*args)
+
+    monkeypatch.setattr(cache, "_save", recording_save)
+    counts = _count_extracted(monkeypatch)
+    build(make_settings(seeds, tmp_path / "parallel", jobs=2))
+    assert len(_cache_rows(tmp_path)) == 3, "complete when the build returns"
+    assert savers.read_text().split() != [str(os.getpid())]
+    assert len(savers.read_text().split()) == 1
+    build(make_settings(seeds, tmp_path / "again"))
+    assert counts == [3, 0]
+    assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "again")
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_a_build_with_jobs(seeds: Path, tmp_path: Path) -> None:
+    (tmp_path / ".dossier-cache").write_text("a file where the cache folder would be")
+    build(make_settings(seeds, tmp_path / "parallel", jobs=2))
+    build(make_settings(seeds, tmp_path / "uncached", cache=False))
+    assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "uncached")
 
 
 def test_a_damaged_cache_entry_is_extracted_again(
