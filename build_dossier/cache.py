@@ -133,22 +133,23 @@ def storing(
     the other core was idle. This process then does not remember them: a build that uses several
     processes is a one-off (the CLI, the benchmark), not ``mkdocs serve``.
     """
-    if folder is None:
-        yield
-        return
-    if not (forked and fresh and "fork" in multiprocessing.get_all_start_methods()):
+    writer = None
+    if folder is not None and forked and fresh and "fork" in multiprocessing.get_all_start_methods():
+        _remembered.database = None
+        writer = multiprocessing.get_context("fork").Process(
+            target=_save_or_fail, args=(folder, fresh, extractions)
+        )
+        try:
+            writer.start()
+        except OSError:  # no process to be had: store here, it only costs time
+            writer = None
+    if folder is not None and writer is None:
         store(folder, fresh, extractions)
-        yield
-        return
-    _remembered.database = None
-    writer = multiprocessing.get_context("fork").Process(
-        target=_save_or_fail, args=(folder, fresh, extractions)
-    )
-    writer.start()
     try:
         yield
     finally:
-        writer.join()
+        if writer is not None:
+            writer.join()
 
 
 def _save_or_fail(folder: Path, fresh: Sequence[Extraction], extractions: Sequence[Extraction]) -> None:

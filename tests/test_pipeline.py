@@ -194,6 +194,30 @@ def test_a_build_with_jobs_stores_the_cache_from_another_process(
     assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "again")
 
 
+def test_without_a_process_to_spare_the_cache_is_stored_in_the_build_itself(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+    from types import SimpleNamespace
+
+    from build_dossier import cache
+
+    class ProcessThatCannotStart:
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def start(self) -> None:
+            raise OSError("Resource temporarily unavailable")
+
+    no_processes = SimpleNamespace(
+        get_all_start_methods=multiprocessing.get_all_start_methods,
+        get_context=lambda method: SimpleNamespace(Process=ProcessThatCannotStart),
+    )
+    monkeypatch.setattr(cache, "multiprocessing", no_processes)
+    build(make_settings(seeds, tmp_path / "parallel", jobs=2))
+    assert len(_cache_rows(tmp_path)) == 3
+
+
 def test_a_cache_that_cannot_be_written_does_not_stop_a_build_with_jobs(seeds: Path, tmp_path: Path) -> None:
     (tmp_path / ".dossier-cache").write_text("a file where the cache folder would be")
     build(make_settings(seeds, tmp_path / "parallel", jobs=2))
