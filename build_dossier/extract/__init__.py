@@ -22,8 +22,9 @@ def extract_article(article: Article, lexicon: Lexicon) -> Extraction:
 
 
 def load_extractor_data() -> Lexicon:
-    """Read the default lexicon and wordfreq's English table (0.4 s together on a 2-core test machine) in this
-    process: worker processes forked after this share them instead of each reading its own."""
+    """Read the default lexicon and wordfreq's English table (0.4 s together on the 2-core test
+    machine) in this process: worker processes forked after this share them instead of each
+    reading its own."""
     word_frequency("the")
     return load_lexicon()
 
